@@ -1,0 +1,23 @@
+"""The ``blocs`` command: typer app whose commands live in :mod:`blocs.commands`, one module per
+part of blocs (scenario, models, measure, what-if, report)."""
+
+from __future__ import annotations
+
+import typer
+
+from blocs.commands import scenario as scenario_commands
+
+app = typer.Typer(
+    name="blocs",
+    help="Model alliance systems: ties by channel with evidence, balance, alignment, wedge prices.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module adds its commands to the app (one line per part of blocs).
+scenario_commands.register(app)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

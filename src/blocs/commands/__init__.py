@@ -1,0 +1,1 @@
+"""Command-line commands, one module per part of blocs; each renders results, computing nothing."""

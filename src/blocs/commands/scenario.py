@@ -1,0 +1,116 @@
+"""Scenario commands: ``assess``, ``scenarios``, ``validate``, ``evidence``, ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from blocs.assessment import assess as assess_scenario
+from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.errors import ScenarioError
+from blocs.scenario import available, dumps_scenario, load
+from blocs.scenario.library import DEFAULT
+
+SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scenario YAML file.")
+
+
+@user_errors
+def assess(scenario: str = SCENARIO_ARG, json: bool = JSON_OPTION) -> None:
+    """Assess a scenario: ties by channel with evidence, balance, alignment, wedge price."""
+    from blocs.report.terminal import render_assessment
+
+    result = assess_scenario(load(scenario))
+    if json:
+        print_json(result)
+    else:
+        render_assessment(result, console)
+
+
+@user_errors
+def scenarios(json: bool = JSON_OPTION) -> None:
+    """List the built-in scenarios."""
+    rows = []
+    for name in available():
+        s = load(name)
+        rows.append({"name": name, "title": s.title, "actors": len(s.actors), "ties": len(s.ties)})
+    if json:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("name", "title", "actors", "ties", title="Built-in scenarios")
+    for r in rows:
+        table.add_row(r["name"], r["title"], str(r["actors"]), str(r["ties"]))
+    console.print(table)
+
+
+@user_errors
+def validate(
+    file: Path = typer.Argument(..., help="Scenario YAML file to check."), json: bool = JSON_OPTION
+) -> None:
+    """Check a scenario file; print what is wrong with file, line and field."""
+    s = load(file)
+    summary = {
+        "file": str(file),
+        "valid": True,
+        "id": s.id,
+        "actors": len(s.actors),
+        "ties": len(s.ties),
+        "evidence": sum(1 for _ in s.evidence_items()),
+    }
+    if json:
+        print_json(summary)
+    else:
+        console.print(
+            f"[green]valid[/]: {file} ({summary['actors']} actors, {summary['ties']} ties,"
+            f" {summary['evidence']} evidence items)"
+        )
+
+
+@user_errors
+def evidence(
+    a: str = typer.Argument(..., help="First actor id, e.g. RUS."),
+    b: str = typer.Argument(..., help="Second actor id, e.g. IRN."),
+    scenario: str = typer.Option(DEFAULT, "--scenario", "-s", help="Scenario name or file."),
+    json: bool = JSON_OPTION,
+) -> None:
+    """The evidence trail of every tie between two actors, with source and paragraph."""
+    from blocs.report.terminal import render_evidence
+
+    s = load(scenario)
+    for actor_id in (a, b):
+        if actor_id not in s.actor_ids:
+            raise ScenarioError(f"unknown actor '{actor_id}' (known: {', '.join(s.actor_ids)})")
+    result = assess_scenario(s)
+    rows = [t for t in result.ties if {t.a, t.b} == {a, b}]
+    if json:
+        print_json({"a": a, "b": b, "ties": rows})
+    else:
+        render_evidence(a, b, rows, console)
+
+
+@user_errors
+def export(
+    file: str = typer.Argument(..., help="Scenario name or YAML file."),
+    format: str = typer.Option("yaml", "--format", "-f", help="yaml or json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not to stdout."),
+) -> None:
+    """Write a scenario as YAML or JSON."""
+    if format not in ("yaml", "json"):
+        raise ScenarioError(f"--format: '{format}' is not one of yaml, json")
+    text = dumps_scenario(load(file), format=format)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the scenario commands to the ``blocs`` app."""
+    app.command()(assess)
+    app.command()(scenarios)
+    app.command()(validate)
+    app.command()(evidence)
+    app.command()(export)

@@ -1,0 +1,157 @@
+"""Terminal rendering of results with rich tables. Renders only; computes nothing.
+
+>>> import blocs
+>>> from rich.console import Console
+>>> console = Console(record=True, width=120)
+>>> render_assessment(blocs.assess(blocs.load("russia-iran-2017")), console)
+>>> "Ties by channel" in console.export_text()
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from blocs.assessment import Assessment, TieRow
+
+
+def _signed(value: float) -> str:
+    colour = "blue" if value > 0 else "red" if value < 0 else "white"
+    return f"[{colour}]{value:+.2f}[/]"
+
+
+def _cite(ev: dict[str, Any]) -> str:
+    where = f"¶{ev['paragraph']}" if ev.get("paragraph") else str(ev.get("locator") or "")
+    return f"{ev['source']} {where}"
+
+
+def _cites(evidence: list[dict[str, Any]]) -> str:
+    """Citations grouped by source: ``foreign-affairs-2017 ¶1, 13``."""
+    by_source: dict[str, list[str]] = {}
+    for ev in evidence:
+        where = str(ev["paragraph"]) if ev.get("paragraph") else str(ev.get("locator") or "")
+        by_source.setdefault(ev["source"], []).append(where)
+    return "; ".join(f"{s} ¶{', '.join(w)}" for s, w in by_source.items())
+
+
+def _figure(q: dict[str, Any] | None) -> str:
+    if not q:
+        return ""
+    hedge = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(q.get("bound", ""), "")
+    value = q["value"]
+    if abs(value) >= 1e9:
+        text = f"{value / 1e9:g} bn"
+    elif abs(value) >= 1e6:
+        text = f"{value / 1e6:g} m"
+    else:
+        text = f"{value:g}"
+    per = f"/{q['per']}" if q.get("per") else ""
+    return f"{hedge}{text} {q['unit']}{per}"
+
+
+def render_ties(ties: list[TieRow], console: Console) -> None:
+    """Ties by channel, each with its strength, rationale and the places it is cited."""
+    table = Table(title="Ties by channel (strength in [-1, 1], evidence cited)", show_lines=False)
+    table.add_column("channel")
+    table.add_column("pair", no_wrap=True)
+    table.add_column("strength", justify="right")
+    table.add_column("rationale", overflow="fold", ratio=3)
+    table.add_column("figures", overflow="fold", ratio=1)
+    table.add_column("evidence", overflow="fold", ratio=2)
+    for t in sorted(ties, key=lambda r: (r.channel, -abs(r.strength))):
+        figures = "; ".join(f for ev in t.evidence if (f := _figure(ev.get("quantity"))))
+        cites = _cites(t.evidence)
+        period = f" ({t.period})" if t.period else ""
+        table.add_row(
+            t.channel,
+            f"{t.a}–{t.b}",
+            _signed(t.strength),
+            escape(t.rationale + period),
+            escape(figures),
+            escape(cites),
+        )
+    console.print(table)
+
+
+def render_net_ties(result: Assessment, console: Console) -> None:
+    """The net tie of every pair, per channel and overall."""
+    channels = [c for c in result.net_ties if c != "overall"]
+    table = Table(title="Net ties (per channel: clipped sum; overall: mean of channels present)")
+    table.add_column("pair")
+    for c in [*channels, "overall"]:
+        table.add_column(c, justify="right")
+    pairs = sorted(result.net_ties["overall"], key=lambda p: -abs(result.net_ties["overall"][p]))
+    for pair in pairs:
+        cells = []
+        for c in [*channels, "overall"]:
+            v = result.net_ties[c].get(pair)
+            cells.append(_signed(v) if v is not None else "")
+        table.add_row(f"{pair[0]}–{pair[1]}", *cells)
+    console.print(table)
+
+
+def render_notes(result: Assessment, console: Console) -> None:
+    """Where the sources err or disagree."""
+    if not result.notes:
+        return
+    table = Table(title="What the sources got wrong or disagree on", show_lines=True)
+    table.add_column("topic")
+    table.add_column("note", overflow="fold")
+    table.add_column("cited")
+    for n in result.notes:
+        table.add_row(
+            escape(n["topic"]), escape(n["text"]), ", ".join(_cite(e) for e in n["evidence"])
+        )
+    console.print(table)
+
+
+def render_evidence(a: str, b: str, ties: list[TieRow], console: Console) -> None:
+    """The evidence trail of every tie between ``a`` and ``b``."""
+    if not ties:
+        console.print(f"no ties between {escape(a)} and {escape(b)}")
+        return
+    for t in ties:
+        table = Table(
+            title=f"{t.id or ''} {t.a}–{t.b} {t.channel} {t.strength:+.2f}: {escape(t.rationale)}",
+            show_lines=True,
+        )
+        for col in ("source", "where", "claim (paraphrased)", "figure", "note"):
+            table.add_column(col, overflow="fold")
+        for ev in t.evidence:
+            table.add_row(
+                escape(ev["source_title"]),
+                _cite(ev).split(" ", 1)[1],
+                escape(ev["claim"]),
+                escape(_figure(ev.get("quantity"))),
+                escape(ev.get("note") or ""),
+            )
+        console.print(table)
+
+
+def render_assessment(result: Assessment, console: Console) -> None:
+    """The whole terminal assessment of a scenario."""
+    c = result.counts
+    console.print(
+        Panel.fit(
+            f"[bold]{escape(result.title)}[/] ({result.scenario_id})\n"
+            f"{c['actors']} actors, {c['blocs']} blocs, {c['memberships']} memberships, "
+            f"{c['ties']} ties, {c['evidence']} evidence items ({c['figures']} figures) "
+            f"from {c['sources']} sources",
+            title="blocs assess",
+        )
+    )
+    render_ties(result.ties, console)
+    render_net_ties(result, console)
+    for name, section in result.sections.items():
+        renderer = SECTION_RENDERERS.get(name)
+        if renderer is not None:
+            renderer(section, console)
+    render_notes(result, console)
+
+
+SECTION_RENDERERS: dict[str, Any] = {}

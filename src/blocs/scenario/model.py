@@ -1,0 +1,444 @@
+"""The domain of blocs: sources, evidence, actors, blocs, ties and the scenario that holds them.
+
+Every number in a scenario carries its evidence: a :class:`Tie` without at least one
+:class:`Evidence` is invalid, and every evidence item points at a :class:`Source` the scenario
+declares, at a paragraph that source has.
+
+Examples
+--------
+>>> from blocs.scenario.model import Scenario
+>>> s = Scenario.model_validate({
+...     "id": "toy", "title": "Toy",
+...     "sources": [{"id": "doc", "title": "A note", "kind": "analysis", "paragraphs": 3}],
+...     "actors": [{"id": "RUS", "name": "Russia"}, {"id": "IRN", "name": "Iran"}],
+...     "ties": [{"pair": ["RUS", "IRN"], "channel": "military", "strength": 0.6,
+...               "rationale": "joint operations",
+...               "evidence": [{"source": "doc", "paragraph": 2, "claim": "Joint war."}]}],
+... })
+>>> s.tie_value("IRN", "RUS", "military")
+0.6
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CHANNELS: tuple[str, ...] = ("military", "economic", "political", "diplomatic")
+
+
+class Channel(StrEnum):
+    """The four channels through which states are tied."""
+
+    military = "military"
+    economic = "economic"
+    political = "political"
+    diplomatic = "diplomatic"
+
+
+class SourceKind(StrEnum):
+    analysis = "analysis"
+    news = "news"
+    dataset = "dataset"
+
+
+class ActorKind(StrEnum):
+    state = "state"
+    bloc = "bloc"
+    armed_group = "armed_group"
+    organisation = "organisation"
+
+
+class CodeSystem(StrEnum):
+    """The code system an actor id is written in (states are ISO 3166 alpha-3 by default)."""
+
+    iso3 = "iso3"
+    cow = "cow"
+    cameo = "cameo"
+    slug = "slug"
+
+
+class MembershipStatus(StrEnum):
+    member = "member"
+    observer = "observer"
+    candidate = "candidate"
+    dialogue_partner = "dialogue_partner"
+
+
+class Basis(StrEnum):
+    """Whether a tie was assessed from documents or measured from a data set."""
+
+    assessed = "assessed"
+    measured = "measured"
+
+
+Confidence = Literal["low", "medium", "high"]
+_PERIOD_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.+-]*$")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+def _date_to_text(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+PeriodText = Annotated[str, Field(pattern=_PERIOD_RE.pattern)]
+
+
+class Period(_Frozen):
+    """When a tie or a figure holds: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` bounds, both
+    optional."""
+
+    start: PeriodText | None = None
+    end: PeriodText | None = None
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return _date_to_text(value)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start and self.end and self.start[:4] > self.end[:4]:
+            raise ValueError(f"period starts ({self.start}) after it ends ({self.end})")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.start or '…'}–{self.end or '…'}"
+
+
+class Quantity(_Frozen):
+    """A figure a source gives: value, unit, rate and how the source bounds it.
+
+    ``bound`` records the source's hedge: ``at_least`` for "more than", ``at_most`` for
+    "up to" or "as much as", ``about`` for "nearly" or "some". ``low``/``high`` give an explicit
+    range when the source states one.
+    """
+
+    value: float
+    unit: str = Field(min_length=1)
+    per: Literal["year", "month", "week", "day"] | None = None
+    bound: Literal["exact", "about", "at_least", "at_most"] = "exact"
+    low: float | None = None
+    high: float | None = None
+    period: Period | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Quantity:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+        return self
+
+    def per_year(self) -> float:
+        """The value as a yearly rate (a monthly figure times 12); a stock stays as it is."""
+        factor = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}.get(self.per or "", 1.0)
+        return self.value * factor
+
+
+class Source(_Frozen):
+    """A document or data set that evidence points at.
+
+    ``paragraphs`` is the number of paragraphs of a document (its non-empty lines numbered
+    from 1), so that evidence pointing past the end is caught.
+    """
+
+    id: str = Field(pattern=_ID_RE.pattern)
+    title: str = Field(min_length=1)
+    kind: SourceKind
+    publisher: str | None = None
+    author: str | None = None
+    date: PeriodText | None = None
+    url: str | None = None
+    file: str | None = None
+    paragraphs: int | None = Field(default=None, ge=1)
+    version: str | None = None
+    cite: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return _date_to_text(value)
+
+
+class Evidence(_Frozen):
+    """One claim in a source, in our own words, with where it stands and what figure it gives.
+
+    Documents are located by ``paragraph``; data sets by ``locator`` (a query or row key).
+    ``note`` records where the source errs or disagrees with another.
+    """
+
+    source: str
+    paragraph: int | None = Field(default=None, ge=1)
+    locator: str | None = None
+    claim: str = Field(min_length=1)
+    quantity: Quantity | None = None
+    confidence: Confidence = "medium"
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _located(self) -> Evidence:
+        if self.paragraph is None and not self.locator:
+            raise ValueError("evidence needs a paragraph (documents) or a locator (data sets)")
+        return self
+
+
+class Attribute(_Frozen):
+    """A property of an actor (GDP growth, a cost it bears, a capability index) with evidence."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    value: float
+    unit: str = Field(min_length=1)
+    per: Literal["year", "month", "week", "day"] | None = None
+    period: Period | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Actor(_Frozen):
+    """A state, bloc, armed group or organisation.
+
+    States use ISO 3166 alpha-3 ids unless ``code_system`` says otherwise; other actors use a
+    short slug such as ``ISIS``.
+    """
+
+    id: str = Field(pattern=_ID_RE.pattern)
+    name: str = Field(min_length=1)
+    kind: ActorKind = ActorKind.state
+    code_system: CodeSystem | None = None
+    attributes: list[Attribute] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _code(self) -> Actor:
+        system = self.code_system or (
+            CodeSystem.iso3 if self.kind == ActorKind.state else CodeSystem.slug
+        )
+        if system == CodeSystem.iso3 and not re.fullmatch(r"[A-Z]{3}", self.id):
+            raise ValueError(f"id '{self.id}' is not an ISO 3166 alpha-3 code (three capitals)")
+        object.__setattr__(self, "code_system", system)
+        return self
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+
+class Membership(_Frozen):
+    """An actor's status in a bloc (member, observer, candidate, dialogue partner)."""
+
+    actor: str
+    bloc: str
+    status: MembershipStatus
+    period: Period | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Tie(_Frozen):
+    """A bond between two actors in one channel: a signed strength in [-1, 1] with evidence.
+
+    Unordered by default (``directed: false``); a directed tie runs from ``pair[0]`` to
+    ``pair[1]``.
+    """
+
+    id: str | None = Field(default=None, pattern=_ID_RE.pattern)
+    pair: tuple[str, str]
+    channel: Channel
+    strength: float = Field(ge=-1.0, le=1.0)
+    rationale: str = Field(min_length=1)
+    directed: bool = False
+    basis: Basis = Basis.assessed
+    period: Period | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+    @field_validator("pair")
+    @classmethod
+    def _distinct(cls, pair: tuple[str, str]) -> tuple[str, str]:
+        if pair[0] == pair[1]:
+            raise ValueError(f"a tie needs two different actors, got {pair[0]} twice")
+        return pair
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The pair in canonical (sorted) order for undirected ties."""
+        return self.pair if self.directed else tuple(sorted(self.pair))  # type: ignore[return-value]
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        """The figures this tie's evidence gives."""
+        return [e.quantity for e in self.evidence if e.quantity is not None]
+
+
+class Note(_Frozen):
+    """A remark on the sources: an error, a contradiction, or a caveat, with its evidence."""
+
+    topic: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Scenario(_Frozen):
+    """Actors, blocs and ties per channel at one moment, each number with its evidence."""
+
+    id: str = Field(pattern=_ID_RE.pattern)
+    title: str = Field(min_length=1)
+    description: str | None = None
+    period: Period | None = None
+    size_attribute: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(min_length=1)
+    memberships: list[Membership] = Field(default_factory=list)
+    ties: list[Tie] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        errors: list[str] = []
+        for field, items in (("sources", self.sources), ("actors", self.actors)):
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    errors.append(f"{field}[{i}].id: duplicate id '{item.id}'")
+                seen.add(item.id)
+        tie_ids = [t.id for t in self.ties if t.id]
+        for i, t in enumerate(self.ties):
+            if t.id and tie_ids.count(t.id) > 1 and tie_ids.index(t.id) != i:
+                errors.append(f"ties[{i}].id: duplicate id '{t.id}'")
+        actors = {a.id: a for a in self.actors}
+        sources = {s.id: s for s in self.sources}
+        for i, t in enumerate(self.ties):
+            for j, a in enumerate(t.pair):
+                if a not in actors:
+                    errors.append(f"ties[{i}].pair[{j}]: unknown actor '{a}'")
+        for i, m in enumerate(self.memberships):
+            if m.actor not in actors:
+                errors.append(f"memberships[{i}].actor: unknown actor '{m.actor}'")
+            bloc = actors.get(m.bloc)
+            if bloc is None:
+                errors.append(f"memberships[{i}].bloc: unknown actor '{m.bloc}'")
+            elif bloc.kind != ActorKind.bloc:
+                errors.append(f"memberships[{i}].bloc: actor '{m.bloc}' is not of kind bloc")
+        if self.size_attribute and not any(a.attribute(self.size_attribute) for a in self.actors):
+            errors.append(f"size_attribute: no actor has attribute '{self.size_attribute}'")
+        for path, ev in self.evidence_items():
+            src = sources.get(ev.source)
+            if src is None:
+                errors.append(f"{path}.source: unknown source '{ev.source}'")
+            elif ev.paragraph is not None and src.paragraphs and ev.paragraph > src.paragraphs:
+                errors.append(
+                    f"{path}.paragraph: source '{src.id}' has {src.paragraphs} paragraphs,"
+                    f" not {ev.paragraph}"
+                )
+        if errors:
+            raise ValueError("\n".join(errors))
+        return self
+
+    # -- navigation -------------------------------------------------------------------------
+    def evidence_items(self) -> Iterator[tuple[str, Evidence]]:
+        """Every evidence item with its path in the file, e.g. ``ties[3].evidence[0]``."""
+        for i, actor in enumerate(self.actors):
+            for j, attr in enumerate(actor.attributes):
+                for k, ev in enumerate(attr.evidence):
+                    yield f"actors[{i}].attributes[{j}].evidence[{k}]", ev
+        for i, m in enumerate(self.memberships):
+            for k, ev in enumerate(m.evidence):
+                yield f"memberships[{i}].evidence[{k}]", ev
+        for i, t in enumerate(self.ties):
+            for k, ev in enumerate(t.evidence):
+                yield f"ties[{i}].evidence[{k}]", ev
+        for i, n in enumerate(self.notes):
+            for k, ev in enumerate(n.evidence):
+                yield f"notes[{i}].evidence[{k}]", ev
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        known = ", ".join(a.id for a in self.actors)
+        raise KeyError(f"unknown actor '{actor_id}' (known: {known})")
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(f"unknown source '{source_id}'")
+
+    @property
+    def actor_ids(self) -> list[str]:
+        return [a.id for a in self.actors]
+
+    def ties_between(self, a: str, b: str) -> list[Tie]:
+        """All ties joining ``a`` and ``b`` in either direction, in file order."""
+        return [t for t in self.ties if set(t.pair) == {a, b}]
+
+    def current_ties(self) -> list[Tie]:
+        """The ties that hold in the scenario's period (those without a period always hold);
+        a tie whose period ended before the scenario starts, or starts after it ends, is
+        history (kept for the record and for analogues, left out of the network)."""
+        if self.period is None:
+            return list(self.ties)
+        start, end = self.period.start, self.period.end
+        out = []
+        for t in self.ties:
+            p = t.period
+            if p is not None and start and p.end and p.end < start[: len(p.end)]:
+                continue
+            if p is not None and end and p.start and p.start[: len(end)] > end:
+                continue
+            out.append(t)
+        return out
+
+    def tie_value(self, a: str, b: str, channel: str | Channel | None = None) -> float:
+        """The net tie of a pair: per channel the sum of its ties' strengths clipped to [-1, 1];
+        overall (``channel=None``) the mean over the channels in which the pair has ties.
+        Returns 0.0 when the pair has no tie."""
+        from blocs.scenario.network import net_tie  # local: network builds on this module
+
+        return net_tie(self, a, b, channel)
+
+    def sizes(self) -> dict[str, float]:
+        """Each actor's size (``size_attribute``); actors without it are left out."""
+        if not self.size_attribute:
+            return {}
+        out = {}
+        for a in self.actors:
+            attr = a.attribute(self.size_attribute)
+            if attr is not None:
+                out[a.id] = attr.value
+        return out
+
+    def ties_frame(self):  # -> pandas.DataFrame
+        """One row per tie: id, a, b, channel, strength, directed, basis, period, evidence count.
+
+        >>> import blocs
+        >>> frame = blocs.load("russia-iran-2017").ties_frame()
+        >>> {"a", "b", "channel", "strength"} <= set(frame.columns)
+        True
+        """
+        import pandas as pd
+
+        rows = [
+            {
+                "id": t.id,
+                "a": t.pair[0],
+                "b": t.pair[1],
+                "channel": t.channel.value,
+                "strength": t.strength,
+                "directed": t.directed,
+                "basis": t.basis.value,
+                "period": str(t.period) if t.period else None,
+                "rationale": t.rationale,
+                "evidence": len(t.evidence),
+                "sources": ", ".join(sorted({e.source for e in t.evidence})),
+            }
+            for t in self.ties
+        ]
+        return pd.DataFrame(rows)

@@ -1,0 +1,81 @@
+"""The signed, weighted network of a scenario, per channel and overall.
+
+Aggregation rule (a choice the sources leave open, stated once here):
+
+* **per channel**, the net tie of a pair is the sum of the strengths of its ties in that channel,
+  clipped to [-1, 1] (bonds in one channel add up; a distrust tie offsets a cooperation tie);
+* **overall**, it is the mean of the pair's channel values over the channels in which the pair has
+  at least one tie (a pair tied only militarily is judged by that channel alone).
+
+Directed ties count for both directions when building the undirected network. Only the ties
+that hold in the scenario's period count (:meth:`Scenario.current_ties`); older ties are history.
+
+Examples
+--------
+>>> import blocs
+>>> g = signed_graph(blocs.load("russia-iran-2017"))
+>>> g["RUS"]["IRN"]["weight"] > 0
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from blocs.scenario.model import CHANNELS, ActorKind, Channel
+
+if TYPE_CHECKING:
+    from blocs.scenario.model import Scenario
+
+
+def _channel_value(scenario: Scenario, a: str, b: str, channel: str) -> float | None:
+    ties = [
+        t for t in scenario.current_ties() if set(t.pair) == {a, b} and t.channel.value == channel
+    ]
+    if not ties:
+        return None
+    return max(-1.0, min(1.0, sum(t.strength for t in ties)))
+
+
+def net_tie(scenario: Scenario, a: str, b: str, channel: str | Channel | None = None) -> float:
+    """The net tie of ``a`` and ``b`` in one channel or overall (see the module's rule)."""
+    if channel is not None:
+        value = _channel_value(scenario, a, b, Channel(channel).value)
+        return 0.0 if value is None else value
+    values = [v for c in CHANNELS if (v := _channel_value(scenario, a, b, c)) is not None]
+    return sum(values) / len(values) if values else 0.0
+
+
+def net_ties(
+    scenario: Scenario, channel: str | Channel | None = None
+) -> dict[tuple[str, str], float]:
+    """Every tied pair (sorted ids) with its net tie in ``channel`` (or overall)."""
+    ties = scenario.current_ties()
+    if channel is not None:
+        ties = [t for t in ties if t.channel.value == Channel(channel).value]
+    pairs = sorted({tuple(sorted(t.pair)) for t in ties})
+    out: dict[tuple[str, str], float] = {}
+    for a, b in pairs:
+        out[(a, b)] = net_tie(scenario, a, b, channel)
+    return out
+
+
+def signed_graph(
+    scenario: Scenario,
+    channel: str | Channel | None = None,
+    *,
+    include_blocs: bool = False,
+) -> nx.Graph:
+    """An undirected networkx graph: nodes are actors, edge ``weight`` the signed net tie and
+    ``sign`` its sign. Pairs whose net tie is exactly zero are left out. Bloc actors are left out
+    unless ``include_blocs`` (they are groupings, not parties to a balance)."""
+    g = nx.Graph(channel=None if channel is None else Channel(channel).value)
+    for actor in scenario.actors:
+        if include_blocs or actor.kind != ActorKind.bloc:
+            g.add_node(actor.id, name=actor.name, kind=actor.kind.value)
+    for (a, b), value in net_ties(scenario, channel).items():
+        if value != 0.0 and a in g and b in g:
+            g.add_edge(a, b, weight=value, sign=1 if value > 0 else -1)
+    return g
