@@ -1,0 +1,72 @@
+"""The scenario commands: output, --json, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from blocs.cli import app
+
+runner = CliRunner()
+
+
+def test_assess_json_has_stable_keys():
+    result = runner.invoke(app, ["assess", "russia-iran-2017", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"scenario", "counts", "ties", "net_ties", "sections", "notes"} <= set(data)
+    overall = {(r["a"], r["b"]): r["value"] for r in data["net_ties"]["overall"]}
+    assert overall[("IRN", "RUS")] > 0 > overall[("RUS", "USA")]
+
+
+def test_assess_prints_tables():
+    result = runner.invoke(app, ["assess"])
+    assert result.exit_code == 0, result.output
+    assert "Ties by channel" in result.stdout
+    assert "Net ties" in result.stdout
+    assert "RUS–IRN" in result.stdout
+
+
+def test_scenarios_lists_the_builtin():
+    result = runner.invoke(app, ["scenarios", "--json"])
+    assert result.exit_code == 0
+    assert any(r["name"] == "russia-iran-2017" for r in json.loads(result.stdout))
+
+
+def test_evidence_trail_of_a_pair():
+    result = runner.invoke(app, ["evidence", "RUS", "IRN", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    arms = next(t for t in data["ties"] if t["id"] == "rus-irn-arms")
+    assert arms["evidence"][0]["paragraph"] == 16
+    assert arms["evidence"][0]["quantity"]["value"] == 10e9
+
+
+def test_unknown_actor_is_a_one_line_error():
+    result = runner.invoke(app, ["evidence", "RUS", "XXX"])
+    assert result.exit_code == 2
+    assert "unknown actor 'XXX'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_reports_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: y\nactors:\n  - {id: RUS, name: Russia, kind: stat}\n")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.yaml:4: actors[0].kind: 'stat' is not one of" in " ".join(result.output.split())
+
+
+def test_unknown_builtin_name():
+    result = runner.invoke(app, ["assess", "no-such-case"])
+    assert result.exit_code == 2
+    assert "no built-in scenario 'no-such-case'" in result.output
+
+
+def test_export_round_trips(tmp_path):
+    out = tmp_path / "s.json"
+    result = runner.invoke(app, ["export", "russia-iran-2017", "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0
+    check = runner.invoke(app, ["validate", str(out), "--json"])
+    assert json.loads(check.stdout)["valid"] is True
