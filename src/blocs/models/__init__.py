@@ -1,0 +1,1 @@
+"""Models of alliance systems: structural balance, landscape theory, balance dynamics."""
