@@ -1,0 +1,142 @@
+"""UN General Assembly vote agreement, reproducing figures computed from the Voeten data."""
+
+from __future__ import annotations
+
+import gzip
+import math
+
+import pytest
+
+from blocs.errors import BlocsError, DataFormatError
+from blocs.measure.votes import UN_VOTES_SOURCE, read_votes, vote_agreement
+from blocs.scenario.crosswalk import CountryCodeError
+
+
+@pytest.fixture(scope="module")
+def un_votes(shared_data):
+    return shared_data / "un-votes"
+
+
+@pytest.fixture(scope="module")
+def table(un_votes):
+    """One read for all the pair tests below."""
+    return read_votes(un_votes, ["RUS", "IRN", "USA"], 2015, 2017)
+
+
+# Reference values: 2015-2017 roll calls of the 2021 release on which both states voted
+# (yes, abstain or no): share identical, Signorino-Ritter S, number of roll calls.
+REFERENCE = {
+    ("RUS", "IRN"): (0.648, 0.503, 298),
+    ("RUS", "USA"): (0.294, -0.206, 316),
+    ("IRN", "USA"): (0.139, -0.510, 302),
+}
+
+
+@pytest.mark.parametrize("pair", sorted(REFERENCE))
+def test_reference_pairs_2015_2017(table, pair):
+    agreement, s, n = REFERENCE[pair]
+    r = vote_agreement(table, *pair, 2015, 2017)
+    assert r.overall.votes == n
+    assert round(r.overall.agreement, 3) == agreement
+    assert round(r.overall.s_score, 3) == s
+    assert -1.0 <= r.overall.kappa <= 1.0
+    assert r.rows == (r.overall,)
+
+
+def test_reference_russia_iran_by_year(table):
+    r = vote_agreement(table, "RUS", "IRN", 2015, 2017, by="year")
+    assert [x.label for x in r.rows] == ["2015", "2016", "2017"]
+    assert [round(x.agreement, 3) for x in r.rows] == [0.649, 0.635, 0.658]
+    assert sum(x.votes for x in r.rows) == r.overall.votes == 298
+    assert sum(x.identical for x in r.rows) == r.overall.identical
+
+
+def test_reading_from_the_folder_matches_the_table(un_votes, table):
+    direct = vote_agreement(un_votes, "IRN", "RUS", 2016, 2016)
+    assert direct.overall == vote_agreement(table, "IRN", "RUS", 2016, 2016).overall
+    assert direct.malformed == 0
+
+
+def test_symmetric_in_the_pair(table):
+    ab = vote_agreement(table, "RUS", "USA", 2015, 2017).overall
+    ba = vote_agreement(table, "USA", "RUS", 2015, 2017).overall
+    assert (ab.votes, ab.agreement, ab.s_score) == (ba.votes, ba.agreement, ba.s_score)
+    assert ab.kappa == pytest.approx(ba.kappa)
+
+
+def test_issue_filter_by_code_or_name(table):
+    code = vote_agreement(table, "RUS", "IRN", 2015, 2017, issue="hr")
+    name = vote_agreement(table, "RUS", "IRN", 2015, 2017, issue="Human rights")
+    assert code.overall == name.overall
+    assert 0 < code.overall.votes < 298
+    assert "issue hr" in code.locator
+    with pytest.raises(BlocsError, match=r"unknown issue 'trade'.*hr \(Human rights\)"):
+        vote_agreement(table, "RUS", "IRN", 2015, 2017, issue="trade")
+
+
+def test_historical_codes_and_codes_that_look_like_missing_values(un_votes):
+    # Namibia's ISO alpha-2 code is "NA"; the Federal Republic has no code in the data,
+    # and ISO DEU covers it before 1990 and unified Germany after.
+    t = read_votes(un_votes, ["DEU", "NAM", "SUN"], 1985, 1995)
+    r = vote_agreement(t, "DEU", "NAM", 1985, 1995, by="year")
+    before = [x for x in r.rows if x.start < 1990]
+    assert all(x.votes == 0 and math.isnan(x.agreement) for x in before)
+    assert all(x.votes > 0 for x in r.rows if x.start >= 1990)
+    assert r.to_dict()["rows"][0]["agreement"] is None
+    soviet = vote_agreement(t, "SUN", "DEU", 1985, 1989)
+    assert soviet.overall.votes > 100
+
+
+def test_result_carries_the_dataset_and_the_query(table):
+    r = vote_agreement(table, "RUS", "IRN", 2015, 2017)
+    d = r.to_dict()
+    assert d["source"]["kind"] == "dataset" and d["source"]["id"] == UN_VOTES_SOURCE.id
+    assert d["locator"] == "un-votes: RUS-IRN, roll calls 2015-2017 where both voted"
+    assert set(d) >= {"a", "b", "start", "end", "by", "overall", "rows", "malformed"}
+
+
+def test_bad_requests(table, un_votes, tmp_path):
+    with pytest.raises(CountryCodeError, match="unknown ISO 3166 alpha-3 code 'XYZ'"):
+        vote_agreement(un_votes, "RUS", "XYZ", 2015, 2017)
+    with pytest.raises(BlocsError, match="after it ends"):
+        vote_agreement(table, "RUS", "IRN", 2017, 2015)
+    with pytest.raises(BlocsError, match="not read"):
+        vote_agreement(table, "RUS", "CHN", 2015, 2017)
+    with pytest.raises(DataFormatError, match=r"un_votes\.csv\.gz or un_votes\.csv"):
+        vote_agreement(tmp_path, "RUS", "IRN", 2015, 2017)
+
+
+def _write_small_data(folder, vote_lines):
+    with gzip.open(folder / "un_votes.csv.gz", "wt") as fh:
+        fh.write("rcid,country,country_code,vote\n" + "\n".join(vote_lines) + "\n")
+    (folder / "un_roll_calls.csv").write_text(
+        "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+        "1,70,0,2015-10-01,R/70/1,0,0,a,b\n2,70,0,2015-11-01,R/70/2,0,0,a,b\n"
+        "3,70,0,2016-03-01,R/70/3,0,0,a,b\n"
+    )
+    (folder / "un_roll_call_issues.csv").write_text("rcid,short_name,issue\n1,hr,Human rights\n")
+
+
+def test_malformed_and_absent_rows_are_counted_not_dropped_silently(tmp_path):
+    _write_small_data(
+        tmp_path,
+        [
+            "1,Russia,RU,yes",
+            "1,Iran,IR,yes",
+            "2,Russia,RU,no",
+            "2,Iran,IR,8",  # absent (original Voeten code)
+            "3,Russia,RU,maybe",  # malformed
+            "3,Iran,IR,abstain",
+            "x,Iran,IR,yes",  # malformed roll-call id
+        ],
+    )
+    r = vote_agreement(tmp_path, "RUS", "IRN", 2015, 2016)
+    assert r.overall.votes == 1 and r.overall.agreement == 1.0
+    assert r.malformed == 2 and r.not_voting == 1
+
+
+def test_missing_column_names_the_file(tmp_path):
+    _write_small_data(tmp_path, ["1,Russia,RU,yes"])
+    (tmp_path / "un_roll_calls.csv").write_text("rcid,session\n1,70\n")
+    with pytest.raises(DataFormatError, match=r"un_roll_calls.csv:1: missing column\(s\) date"):
+        vote_agreement(tmp_path, "RUS", "IRN", 2015, 2016)
