@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from blocs.commands import report as report_commands
 from blocs.commands import scenario as scenario_commands
 
 app = typer.Typer(
@@ -17,6 +18,7 @@ app = typer.Typer(
 
 # Each module adds its commands to the app (one line per part of blocs).
 scenario_commands.register(app)
+report_commands.register(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -1,0 +1,93 @@
+"""What a report renders: the scenario, its assessment, and each part's result or why it is absent.
+
+The report computes nothing. :func:`gather` asks each part of blocs for its result through that
+part's public API; a part that is not installed, or that cannot work on this scenario, is
+recorded as :class:`NotComputed` with a one-line reason, and its section says so instead of
+showing anything made up.
+
+Examples
+--------
+>>> import blocs
+>>> inputs = ReportInputs(scenario=blocs.load("russia-iran-2017"))
+>>> inputs.get("wedge") is None
+True
+>>> inputs.why("wedge")
+'not computed: no result was given'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from blocs.assessment import Assessment, assess
+from blocs.scenario.model import Scenario
+
+#: The result slots a report knows how to render, in the order their sections appear.
+PARTS: tuple[str, ...] = (
+    "balance",
+    "landscape",
+    "dynamics",
+    "wedge",
+    "tornado",
+    "lenses",
+    "assumptions",
+    "votes",
+    "events",
+)
+
+
+@dataclass(frozen=True)
+class NotComputed:
+    """A result that is absent, with the reason shown in its place."""
+
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"not_computed": self.reason}
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """The scenario, its :class:`~blocs.assessment.Assessment`, and one result per part.
+
+    ``results`` maps a name of :data:`PARTS` to a result object (anything with ``to_dict``)
+    or a :class:`NotComputed`. ``data_sources`` lists the data sets the results used, as
+    ``{"name", "version", "cite"}`` dictionaries, for the references.
+    """
+
+    scenario: Scenario
+    assessment: Assessment | None = None
+    results: Mapping[str, Any] = field(default_factory=dict)
+    data_sources: tuple[Mapping[str, str], ...] = ()
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.assessment is None:
+            object.__setattr__(self, "assessment", assess(self.scenario))
+
+    def get(self, name: str) -> Any | None:
+        """The result of part ``name``, or ``None`` when it was not computed."""
+        value = self.results.get(name)
+        return None if value is None or isinstance(value, NotComputed) else value
+
+    def why(self, name: str) -> str:
+        """The one-line note for an absent result: ``not computed: <why>``."""
+        value = self.results.get(name)
+        if isinstance(value, NotComputed):
+            return f"not computed: {value.reason}"
+        return "not computed: no result was given"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"scenario": self.scenario.id, "seed": self.seed, "results": {}}
+        for name in PARTS:
+            value = self.results.get(name)
+            if value is None:
+                out["results"][name] = {"not_computed": "no result was given"}
+            elif hasattr(value, "to_dict"):
+                out["results"][name] = value.to_dict()
+            else:
+                out["results"][name] = value
+        out["data_sources"] = [dict(d) for d in self.data_sources]
+        return out

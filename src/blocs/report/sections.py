@@ -1,0 +1,536 @@
+"""The sections of the HTML report, in the order a reader asks, each driven by a result object.
+
+Each ``*_section`` function turns :class:`~blocs.report.inputs.ReportInputs` into a
+:class:`Section`: a template name and the plain data it shows. A section whose result is absent
+keeps its place with a one-line note (``not computed: <why>``) and shows nothing made up.
+
+Examples
+--------
+>>> import blocs
+>>> from blocs.report.inputs import ReportInputs
+>>> sections = build_sections(ReportInputs(scenario=blocs.load("russia-iran-2017")))
+>>> [s.id for s in sections][:3]
+['answer', 'network', 'ties']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from blocs.report import svg
+from blocs.report.inputs import ReportInputs
+from blocs.report.references import MODEL_REFERENCES, blocs_citation
+from blocs.scenario.model import CHANNELS, ActorKind, Evidence, Scenario
+from blocs.scenario.network import net_tie, net_ties
+
+
+@dataclass(frozen=True)
+class Question:
+    """The question a scenario's sources ask, paraphrased, with where they ask it."""
+
+    text: str
+    source: str
+    paragraph: int
+    pair: tuple[str, str]
+    divider: str
+
+
+#: The question of each built-in scenario (paraphrased; the citation points at the source).
+QUESTIONS: dict[str, Question] = {
+    "russia-iran-2017": Question(
+        text=(
+            "The new US administration hopes that a rapprochement with Moscow, with the right "
+            "incentives, could pull Russia away from its partnership with Iran. Is there daylight "
+            "between the two, and what would Russia ask in return for loosening the tie?"
+        ),
+        source="foreign-affairs-2017",
+        paragraph=1,
+        pair=("RUS", "IRN"),
+        divider="USA",
+    )
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its anchor, heading, template and the data the template shows."""
+
+    id: str
+    title: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+class Footnotes:
+    """Numbered evidence notes of one section, each evidence item numbered once."""
+
+    def __init__(self, scenario: Scenario, prefix: str):
+        self._scenario = scenario
+        self._prefix = prefix
+        self._index: dict[tuple[Any, ...], int] = {}
+        self.items: list[dict[str, Any]] = []
+
+    def ref(self, ev: Evidence) -> dict[str, Any]:
+        """The footnote marker of ``ev`` (number and anchor), adding it when new."""
+        key = (ev.source, ev.paragraph, ev.locator, ev.claim, ev.note)
+        if key not in self._index:
+            try:
+                src = self._scenario.source(ev.source)
+                title = src.title
+                kind = src.kind.value
+            except KeyError:
+                title, kind = ev.source, ""
+            number = len(self.items) + 1
+            self._index[key] = number
+            self.items.append(
+                {
+                    "number": number,
+                    "anchor": f"{self._prefix}-fn-{number}",
+                    "source": ev.source,
+                    "title": title,
+                    "kind": kind,
+                    "where": f"¶{ev.paragraph}" if ev.paragraph else f"at {ev.locator}",
+                    "claim": ev.claim,
+                    "figure": figure_text(ev.quantity.model_dump()) if ev.quantity else "",
+                    "confidence": ev.confidence,
+                    "note": ev.note,
+                }
+            )
+        number = self._index[key]
+        return {"number": number, "anchor": f"{self._prefix}-fn-{number}"}
+
+    def refs(self, evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
+        return [self.ref(ev) for ev in evidence]
+
+
+def figure_text(q: Mapping[str, Any] | None) -> str:
+    """A source's figure with its hedge: ``≤ 150 m USD/month``.
+
+    >>> figure_text({"value": 1.5e8, "unit": "USD", "per": "month", "bound": "at_most"})
+    '≤ 150 m USD/month'
+    """
+    if not q:
+        return ""
+    hedge = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(q.get("bound") or "", "")
+    per = f"/{q['per']}" if q.get("per") else ""
+    text = svg.format_number(q["value"])
+    if q.get("low") is not None and q.get("high") is not None:
+        text += f" ({svg.format_number(q['low'])}–{svg.format_number(q['high'])})"
+    return f"{hedge}{text} {q['unit']}{per}"
+
+
+def _name(scenario: Scenario, actor_id: str) -> str:
+    try:
+        return scenario.actor(actor_id).name
+    except KeyError:
+        return actor_id
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def _plain(value: Any) -> Any:
+    return value.to_dict() if hasattr(value, "to_dict") else value
+
+
+# -- 1. the answer -------------------------------------------------------------------------------
+
+
+def answer_section(inputs: ReportInputs) -> Section:
+    """The question and blocs' answer in two sentences."""
+    s = inputs.scenario
+    q = QUESTIONS.get(s.id)
+    question: dict[str, Any] | None = None
+    if q is not None:
+        try:
+            title = s.source(q.source).title
+        except KeyError:
+            title = q.source
+        question = {"text": q.text, "source": title, "paragraph": q.paragraph}
+    sentences: list[str] = []
+    notes: list[str] = []
+    wedge = inputs.get("wedge")
+    if wedge is not None:
+        sentences.append(wedge_sentence(_plain(wedge), s))
+    balance = inputs.get("balance")
+    if balance is not None:
+        sentences.append(balance_sentence(_plain(balance), s))
+    if len(sentences) < 2 and q is not None:
+        a, b = q.pair
+        value = net_tie(s, a, b)
+        channels = [c for c in CHANNELS if any(t.channel.value == c for t in s.ties_between(a, b))]
+        sentences.append(
+            f"The scenario codes the net tie of {_name(s, a)} and {_name(s, b)} at "
+            f"{_signed(value)} on a scale from −1 to +1, with ties in "
+            f"{len(channels)} of {len(CHANNELS)} channels ({', '.join(channels) or 'none'})."
+        )
+    if wedge is None:
+        notes.append(f"wedge price {inputs.why('wedge')}")
+    if balance is None:
+        notes.append(f"balance {inputs.why('balance')}")
+    return Section(
+        id="answer",
+        title="The answer first",
+        template="answer.html",
+        context={
+            "question": question,
+            "description": s.description,
+            "sentences": sentences[:2],
+        },
+        notes=tuple(notes),
+    )
+
+
+def wedge_sentence(w: Mapping[str, Any], scenario: Scenario) -> str:
+    """One sentence stating a wedge price with its interval and main drivers."""
+    unit = w.get("unit") or "USD/yr"
+    price = w.get("price", w.get("median"))
+    lo, hi = w.get("low"), w.get("high")
+    level = w.get("level", 0.8)
+    target = w.get("target") or w.get("pair") or []
+    who = " and ".join(_name(scenario, a) for a in target) if target else "the pair"
+    text = (
+        f"blocs prices the wedge between {who} at {svg.format_number(price, unit)}"
+        f" ({round(100 * float(level))}% interval {svg.format_number(lo)}–"
+        f"{svg.format_number(hi)})"
+    )
+    drivers = [d if isinstance(d, str) else d.get("name", "") for d in w.get("drivers", [])][:3]
+    if drivers:
+        text += f", driven mainly by {', '.join(drivers)}"
+    return text + "."
+
+
+def balance_sentence(b: Mapping[str, Any], scenario: Scenario) -> str:
+    """One sentence reading a balance result: frustration and camps."""
+    parts = []
+    if b.get("frustration") is not None:
+        parts.append(
+            f"the overall network has frustration index {b['frustration']:g}"
+            + (f" over {b['edges']} ties" if b.get("edges") else "")
+        )
+    camps = b.get("camps") or []
+    if camps:
+        names = [", ".join(_name(scenario, a) for a in camp) for camp in camps]
+        parts.append("its camps are " + " versus ".join(f"[{n}]" for n in names))
+    return ("Structurally, " + "; ".join(parts) + ".") if parts else ""
+
+
+# -- 2. the network -------------------------------------------------------------------------------
+
+
+def network_section(inputs: ReportInputs, *, seed: int = 7) -> Section:
+    """The signed network of actors and blocs, one small multiple per channel."""
+    s = inputs.scenario
+    nodes = {a.id: a.name for a in s.actors}
+    blocs = [a.id for a in s.actors if a.kind == ActorKind.bloc]
+    memberships = [(m.actor, m.bloc) for m in s.memberships]
+    edges = [t.pair for t in s.ties] + memberships
+    positions = svg.network_layout(list(nodes), edges, seed=seed)
+    overall = [svg.NetworkPanel("overall", [(a, b, w) for (a, b), w in net_ties(s).items()])]
+    channels = [
+        svg.NetworkPanel(c, [(a, b, w) for (a, b), w in net_ties(s, c).items()]) for c in CHANNELS
+    ]
+    sizes = s.sizes()
+    notes = []
+    size_label = s.size_attribute
+    if not sizes:
+        notes.append("node sizes not drawn: the scenario gives no size measure")
+    else:
+        missing = [a.id for a in s.actors if a.kind != ActorKind.bloc and a.id not in sizes]
+        if missing:
+            notes.append(
+                f"no {size_label} for {', '.join(missing)}: drawn smallest, dotted outline"
+            )
+    common: dict[str, Any] = {
+        "nodes": nodes,
+        "positions": positions,
+        "sizes": sizes,
+        "blocs": blocs,
+        "memberships": memberships,
+    }
+    pictures = [
+        svg.network_svg(
+            overall, panel_width=900, panel_height=460, columns=1, legend=False, **common
+        ),
+        svg.network_svg(channels, panel_width=450, panel_height=320, columns=2, **common),
+    ]
+    return Section(
+        id="network",
+        title="The system as a picture",
+        template="network.html",
+        context={"pictures": pictures, "size_label": size_label, "layout_seed": seed},
+        notes=tuple(notes),
+    )
+
+
+# -- 3. ties by channel ---------------------------------------------------------------------------
+
+
+def ties_section(inputs: ReportInputs) -> Section:
+    """Ties by channel, every figure with a footnote to its evidence."""
+    s = inputs.scenario
+    fn = Footnotes(s, "ties")
+    channels = []
+    for c in CHANNELS:
+        rows = []
+        for t in s.ties:
+            if t.channel.value != c:
+                continue
+            rows.append(
+                {
+                    "id": t.id or "",
+                    "a": t.pair[0],
+                    "b": t.pair[1],
+                    "a_name": _name(s, t.pair[0]),
+                    "b_name": _name(s, t.pair[1]),
+                    "arrow": "→" if t.directed else "–",
+                    "strength": _signed(t.strength),
+                    "sign": "pos" if t.strength > 0 else "neg" if t.strength < 0 else "zero",
+                    "basis": t.basis.value,
+                    "period": str(t.period) if t.period else "",
+                    "rationale": t.rationale,
+                    "figures": [figure_text(q.model_dump()) for q in t.quantities],
+                    "refs": fn.refs(t.evidence),
+                }
+            )
+        channels.append({"name": c, "rows": rows})
+    figures = []
+    for actor in s.actors:
+        for attr in actor.attributes:
+            figures.append(
+                {
+                    "actor": actor.id,
+                    "name": attr.name,
+                    "value": figure_text({"value": attr.value, "unit": attr.unit, "per": attr.per}),
+                    "period": str(attr.period) if attr.period else "",
+                    "refs": fn.refs(attr.evidence),
+                }
+            )
+    memberships = [
+        {
+            "actor": m.actor,
+            "bloc": m.bloc,
+            "status": m.status.value.replace("_", " "),
+            "period": str(m.period) if m.period else "",
+            "refs": fn.refs(m.evidence),
+        }
+        for m in s.memberships
+    ]
+    return Section(
+        id="ties",
+        title="Ties by channel",
+        template="ties.html",
+        context={
+            "channels": channels,
+            "figures": figures,
+            "memberships": memberships,
+            "footnotes": fn.items,
+        },
+    )
+
+
+# -- 4. balance and alignment ---------------------------------------------------------------------
+
+
+def alignment_section(inputs: ReportInputs) -> Section:
+    """Camps, frustration index, landscape minima with basins, Marvel factions."""
+    parts = []
+    notes = []
+    for name, label in (
+        ("balance", "Structural balance"),
+        ("landscape", "Landscape minima"),
+        ("dynamics", "Balance dynamics"),
+    ):
+        result = inputs.get(name)
+        if result is None:
+            notes.append(f"{label.lower()} {inputs.why(name)}")
+            continue
+        parts.append({"name": name, "label": label, "data": _plain(result), "html": None})
+    return Section(
+        id="alignment",
+        title="Balance and alignment",
+        template="alignment.html",
+        context={"parts": parts},
+        notes=tuple(notes),
+    )
+
+
+# -- 5. the wedge ---------------------------------------------------------------------------------
+
+
+def wedge_section(inputs: ReportInputs) -> Section:
+    """Price distribution with its interval, tornado of drivers, the three lenses."""
+    notes = []
+    ctx: dict[str, Any] = {"histogram": None, "tornado": None, "lenses": None, "summary": None}
+    wedge = inputs.get("wedge")
+    if wedge is None:
+        notes.append(f"wedge price {inputs.why('wedge')}")
+    else:
+        w = _plain(wedge)
+        ctx["summary"] = wedge_sentence(w, inputs.scenario)
+        ctx["histogram"] = svg.histogram_svg(
+            w.get("draws") if "bins" not in w else None,
+            bins=w.get("bins"),
+            interval=(w["low"], w["high"]) if w.get("low") is not None else None,
+            centre=w.get("price", w.get("median")),
+            unit=w.get("unit") or "USD/yr",
+            title="Wedge price over the Monte Carlo draws",
+        )
+    tornado = inputs.get("tornado")
+    if tornado is None:
+        notes.append(f"tornado of drivers {inputs.why('tornado')}")
+    else:
+        t = _plain(tornado)
+        ctx["tornado"] = svg.tornado_svg(
+            [(r["name"], r["at_low"], r["at_high"]) for r in t["rows"]],
+            base=t["base"],
+            unit=t.get("unit", ""),
+            title="What moves the price",
+        )
+    lenses = inputs.get("lenses")
+    if lenses is None:
+        notes.append(f"the three lenses {inputs.why('lenses')}")
+    else:
+        ctx["lenses"] = _plain(lenses)
+    return Section(
+        id="wedge", title="The wedge", template="wedge.html", context=ctx, notes=tuple(notes)
+    )
+
+
+# -- 6. measured against assessed -----------------------------------------------------------------
+
+
+def measured_section(inputs: ReportInputs) -> Section:
+    """UN-vote agreement by year and event-data dyad series, beside the assessed ties."""
+    notes = []
+    ctx: dict[str, Any] = {"votes": None, "events": None}
+    votes = inputs.get("votes")
+    if votes is None:
+        notes.append(f"UN-vote agreement {inputs.why('votes')}")
+    else:
+        v = _plain(votes)
+        ctx["votes"] = {
+            "svg": svg.line_svg(
+                {name: [(p["year"], p["value"]) for p in pts] for name, pts in v["series"].items()},
+                title=v.get("title", "UN General Assembly vote agreement by year"),
+                y_label=v.get("measure", "agreement"),
+            ),
+            "caption": v.get("caption", ""),
+        }
+    events = inputs.get("events")
+    if events is None:
+        notes.append(f"event-data dyad series {inputs.why('events')}")
+    else:
+        e = _plain(events)
+        ctx["events"] = {
+            "svg": svg.line_svg(
+                {name: [(p["t"], p["value"]) for p in pts] for name, pts in e["series"].items()},
+                title=e.get("title", "Events by QuadClass, share of the dyad's volume"),
+                y_label="share of events",
+                y_range=(0.0, 1.0),
+            ),
+            "caption": e.get("caption", ""),
+        }
+    return Section(
+        id="measured",
+        title="Measured against assessed",
+        template="measured.html",
+        context=ctx,
+        notes=tuple(notes),
+    )
+
+
+# -- 7. assumptions and the sources' errors -------------------------------------------------------
+
+
+def assumptions_section(inputs: ReportInputs) -> Section:
+    """What is assumed, and where the sources err (the scenario's notes)."""
+    s = inputs.scenario
+    fn = Footnotes(s, "notes")
+    notes_out = [{"topic": n.topic, "text": n.text, "refs": fn.refs(n.evidence)} for n in s.notes]
+    assumed = [
+        "Every tie strength is our coding of the sources' prose on a scale from −1 to +1 "
+        "(the rationale of each tie says why); only figures marked with a source are the "
+        "sources' own.",
+        "Per channel the net tie of a pair is the sum of its ties clipped to [−1, 1]; overall it "
+        "is the mean over the channels in which the pair has ties.",
+    ]
+    extra = inputs.get("assumptions")
+    more = []
+    if extra is not None:
+        data = _plain(extra)
+        more = data if isinstance(data, list) else data.get("items", [])
+    lines = []
+    if not s.notes:
+        lines.append("the scenario records no notes on its sources")
+    if extra is None:
+        lines.append(f"what-if assumptions {inputs.why('assumptions')}")
+    return Section(
+        id="assumptions",
+        title="What is assumed, and what the sources got wrong",
+        template="assumptions.html",
+        context={"assumed": assumed, "more": more, "notes": notes_out, "footnotes": fn.items},
+        notes=tuple(lines),
+    )
+
+
+# -- 8. references --------------------------------------------------------------------------------
+
+
+def references_section(inputs: ReportInputs) -> Section:
+    """How to cite the sources, the data sets and the models the report used."""
+    s = inputs.scenario
+    sources = [
+        {
+            "id": src.id,
+            "title": src.title,
+            "kind": src.kind.value,
+            "author": src.author,
+            "publisher": src.publisher,
+            "date": src.date,
+            "version": src.version,
+            "url": src.url,
+            "cite": src.cite,
+        }
+        for src in s.sources
+    ]
+    models = [MODEL_REFERENCES[name] for name in MODEL_REFERENCES if inputs.get(name) is not None]
+    return Section(
+        id="references",
+        title="How to cite",
+        template="references.html",
+        context={
+            "sources": sources,
+            "data": [dict(d) for d in inputs.data_sources],
+            "models": models,
+            "blocs": blocs_citation(),
+        },
+    )
+
+
+SECTION_BUILDERS: tuple[Callable[[ReportInputs], Section], ...] = (
+    answer_section,
+    network_section,
+    ties_section,
+    alignment_section,
+    wedge_section,
+    measured_section,
+    assumptions_section,
+    references_section,
+)
+
+
+def build_sections(inputs: ReportInputs) -> list[Section]:
+    """Every section of the report, in reading order."""
+    return [build(inputs) for build in SECTION_BUILDERS]
+
+
+def svg_markup(value: Any) -> Markup:
+    """SVG produced by :mod:`blocs.report.svg` (already escaped) as template markup."""
+    return value if isinstance(value, Markup) else Markup("")
