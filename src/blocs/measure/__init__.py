@@ -1,0 +1,1 @@
+"""Measure: ties between actors read from data (event data, UN votes, alliances)."""
