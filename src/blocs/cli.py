@@ -7,6 +7,7 @@ import typer
 
 from blocs.commands import report as report_commands
 from blocs.commands import scenario as scenario_commands
+from blocs.commands import whatif as whatif_commands
 
 app = typer.Typer(
     name="blocs",
@@ -19,6 +20,7 @@ app = typer.Typer(
 # Each module adds its commands to the app (one line per part of blocs).
 scenario_commands.register(app)
 report_commands.register(app)
+whatif_commands.register(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -1,0 +1,476 @@
+"""Inputs that know where they come from: evidenced figures and explicit assumptions.
+
+Every input of a what-if is one of two kinds, and results list them apart:
+
+* an **evidenced** input is a figure the scenario carries with its evidence, found by a path
+  such as ``ties[rus-irn-arms]`` or ``actors[RUS].attributes[crimea_cost]`` (``{target}``,
+  ``{partner}`` and ``{divider}`` stand for the actors of the question). Its range follows from
+  the source's hedge (``bound``) through stated *range rules*, themselves assumptions:
+  ``at_least v`` → [v, k·v]; ``at_most v`` → [f·v, v]; ``about v`` → [v·(1−e), v·(1+e)];
+  ``exact`` → v; an explicit ``low``/``high`` in the evidence wins over the rule;
+* an **assumption** is a named distribution the analyst sets, with a rationale. Figures the
+  sources do not give (the credibility of an offer, the discount rate, the horizon, the
+  reputation cost of abandoning an ally, the partner's retaliation) are assumptions, never
+  citations.
+
+The assumptions file (YAML 1.2, read in safe mode and validated with pydantic; errors carry
+``file:line``) holds the range rules, the evidenced inputs, the assumptions and the ledger's
+structure (:class:`blocs.whatif.ledger.LedgerSpec`). The default file ships with blocs.
+
+Examples
+--------
+>>> spec = load_assumptions()
+>>> spec.id
+'wedge-default'
+>>> "credibility" in [a.name for a in spec.assumptions]
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from blocs.errors import ModelInputError, ScenarioError
+from blocs.scenario.io import parse_yaml, validate_data
+from blocs.scenario.model import Evidence, Quantity, Scenario
+from blocs.whatif.distributions import Distribution
+from blocs.whatif.ledger import LedgerSpec
+
+_PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
+_NAME = r"^[a-z][a-z0-9_]*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RangeRule(_Model):
+    """How a source's hedge turns into a range: the factor and why it was chosen."""
+
+    factor: float = Field(gt=0)
+    rationale: str = Field(min_length=1)
+
+
+class RangeRules(_Model):
+    """The three range rules (``at_least`` factor k ≥ 1, ``at_most`` floor f ≤ 1,
+    ``about`` relative spread e < 1)."""
+
+    at_least: RangeRule = RangeRule(
+        factor=2.0, rationale="'more than v' read as at most twice v (analyst's reading)."
+    )
+    at_most: RangeRule = RangeRule(
+        factor=0.5, rationale="'up to v' read as at least half of v (analyst's reading)."
+    )
+    about: RangeRule = RangeRule(
+        factor=0.15, rationale="'about v' read as within 15% of v (analyst's reading)."
+    )
+
+    @model_validator(mode="after")
+    def _sensible(self) -> RangeRules:
+        if self.at_least.factor < 1:
+            raise ValueError("at_least.factor must be at least 1 (the range is [v, k·v])")
+        if self.at_most.factor > 1:
+            raise ValueError("at_most.factor must be at most 1 (the range is [f·v, v])")
+        if self.about.factor >= 1:
+            raise ValueError("about.factor must be below 1 (the range is v·(1 ± e))")
+        return self
+
+
+class EvidenceSpec(_Model):
+    """An evidenced input: a name for the ledger, the path of the figure in the scenario, and
+    the shape of the distribution over its derived range."""
+
+    name: str = Field(pattern=_NAME)
+    label: str = Field(min_length=1)
+    path: str = Field(min_length=1)
+    shape: Literal["uniform", "triangular", "loguniform"] = "uniform"
+    per_year: bool = True
+
+
+class AssumptionSpec(_Model):
+    """An explicit assumption: a named distribution with its unit and rationale."""
+
+    name: str = Field(pattern=_NAME)
+    label: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    distribution: Distribution
+    rationale: str = Field(min_length=1)
+
+
+class AssumptionsFile(_Model):
+    """The content of an assumptions file: range rules, inputs and the ledger's structure."""
+
+    id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_.+-]*$")
+    title: str = Field(min_length=1)
+    description: str | None = None
+    ranges: RangeRules = RangeRules()
+    evidence: list[EvidenceSpec] = Field(default_factory=list)
+    assumptions: list[AssumptionSpec] = Field(default_factory=list)
+    ledger: LedgerSpec
+
+    @model_validator(mode="after")
+    def _names(self) -> AssumptionsFile:
+        errors: list[str] = []
+        seen: dict[str, str] = {}
+        for field_name, items in (("evidence", self.evidence), ("assumptions", self.assumptions)):
+            for i, item in enumerate(items):
+                if item.name in seen:
+                    errors.append(
+                        f"{field_name}[{i}].name: '{item.name}' is already defined in"
+                        f" {seen[item.name]}"
+                    )
+                seen[item.name] = f"{field_name}[{i}]"
+        known = set(seen)
+        for ref in self.ledger.refs():
+            if ref not in known:
+                where = _ref_location(self.ledger, ref)
+                errors.append(
+                    f"{where}: '{ref}' is neither an evidenced input nor an assumption"
+                    " (define it under evidence or assumptions)"
+                )
+        if errors:
+            raise ValueError("\n".join(errors))
+        return self
+
+    def assumption(self, name: str) -> AssumptionSpec:
+        for a in self.assumptions:
+            if a.name == name:
+                return a
+        raise KeyError(name)
+
+
+def _ref_location(ledger: LedgerSpec, ref: str) -> str:
+    for key in ("horizon", "discount_rate", "credibility", "cap", "package_start"):
+        if getattr(ledger, key) == ref:
+            return f"ledger.{key}"
+    for i, term in enumerate(ledger.terms):
+        for key in ("times", "divide"):
+            values = getattr(term, key)
+            if ref in values:
+                return f"ledger.terms[{i}].{key}[{values.index(ref)}]"
+        for key in ("start", "years"):
+            if getattr(term, key) == ref:
+                return f"ledger.terms[{i}].{key}"
+    return "ledger"
+
+
+# -- loading ----------------------------------------------------------------------------------
+def default_assumptions_path() -> Path:
+    """The assumptions file that ships with blocs."""
+    from blocs.whatif.library import assumptions_path
+
+    return assumptions_path()
+
+
+def loads_assumptions(text: str, *, file: str = "<string>") -> AssumptionsFile:
+    """An assumptions file from YAML text; errors name the file and line."""
+    data, root = parse_yaml(text, file=file)
+    return validate_data(AssumptionsFile, data, root, file=file)
+
+
+def load_assumptions(path: str | Path | None = None) -> AssumptionsFile:
+    """An assumptions file (the one shipped with blocs when ``path`` is None)."""
+    path = Path(path) if path is not None else default_assumptions_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError("no such assumptions file", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"not UTF-8 text ({exc.reason})", file=str(path)) from None
+    return loads_assumptions(text, file=path.name)
+
+
+# -- resolved inputs ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EvidencedInput:
+    """A figure from the scenario with its evidence and the range its bound gives."""
+
+    name: str
+    label: str
+    path: str
+    value: float
+    unit: str
+    per: str | None
+    bound: str
+    distribution: Distribution
+    range_rule: str
+    source: str
+    source_title: str
+    paragraph: int | None
+    locator: str | None
+    claim: str
+    kind: str = field(default="evidence", init=False)
+
+    @property
+    def low(self) -> float:
+        return self.distribution.support[0]
+
+    @property
+    def high(self) -> float:
+        return self.distribution.support[1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "kind": self.kind,
+            "path": self.path,
+            "value": self.value,
+            "unit": self.unit,
+            "per": self.per,
+            "bound": self.bound,
+            "range_rule": self.range_rule,
+            "low": self.low,
+            "high": self.high,
+            "distribution": self.distribution.model_dump(exclude_none=True, exclude_defaults=True),
+            "source": self.source,
+            "source_title": self.source_title,
+            "paragraph": self.paragraph,
+            "locator": self.locator,
+            "claim": self.claim,
+        }
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """An analyst's input: a named distribution with its unit and rationale."""
+
+    name: str
+    label: str
+    unit: str
+    distribution: Distribution
+    rationale: str
+    kind: str = field(default="assumption", init=False)
+
+    @property
+    def low(self) -> float:
+        return self.distribution.support[0]
+
+    @property
+    def high(self) -> float:
+        return self.distribution.support[1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "kind": self.kind,
+            "unit": self.unit,
+            "low": self.low,
+            "high": self.high,
+            "median": self.distribution.median(),
+            "distribution": self.distribution.model_dump(exclude_none=True, exclude_defaults=True),
+            "rationale": self.rationale,
+        }
+
+
+Input = EvidencedInput | Assumption
+
+
+@dataclass(frozen=True)
+class InputSet:
+    """The inputs of one what-if, evidenced first, then assumptions, in file order."""
+
+    evidenced: tuple[EvidencedInput, ...]
+    assumptions: tuple[Assumption, ...]
+
+    @property
+    def all(self) -> tuple[Input, ...]:
+        return (*self.evidenced, *self.assumptions)
+
+    @property
+    def names(self) -> list[str]:
+        return [i.name for i in self.all]
+
+    def get(self, name: str) -> Input:
+        for i in self.all:
+            if i.name == name:
+                return i
+        raise KeyError(name)
+
+    def varying(self) -> list[Input]:
+        """The inputs that have a range (fixed values are left out of sensitivity analysis)."""
+        return [i for i in self.all if not i.distribution.is_fixed]
+
+    def draw(self, u: np.ndarray) -> dict[str, np.ndarray]:
+        """Values of every input for uniform numbers ``u`` (shape ``(n, len(self.all))``)."""
+        return {inp.name: inp.distribution.ppf(u[:, j]) for j, inp in enumerate(self.all)}
+
+    def medians(self, n: int = 1) -> dict[str, np.ndarray]:
+        """Every input at its median (arrays of length ``n``)."""
+        return {i.name: np.full(n, i.distribution.median()) for i in self.all}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "evidenced": [i.to_dict() for i in self.evidenced],
+            "assumptions": [a.to_dict() for a in self.assumptions],
+        }
+
+
+_PATH = re.compile(
+    r"^(?:ties\[(?P<tie>[^\]]+)\]|actors\[(?P<actor>[^\]]+)\]\.attributes\[(?P<attr>[^\]]+)\])$"
+)
+
+
+def _fill(path: str, roles: dict[str, str]) -> str:
+    try:
+        return path.format(**roles)
+    except (KeyError, IndexError, ValueError):
+        raise ModelInputError(
+            f"evidence path '{path}': only {{target}}, {{partner}} and {{divider}} can be filled in"
+        ) from None
+
+
+def figure_at(scenario: Scenario, path: str) -> tuple[str, Quantity, Evidence]:
+    """The figure a path points at, with the evidence that gives it.
+
+    A tie's figure is the first of its evidence items that carries a quantity; an attribute's
+    figure is likewise the first evidence quantity, or the attribute's own value as an exact
+    figure when no evidence item carries one. Tie ids are matched without regard to case.
+
+    >>> import blocs
+    >>> path, q, ev = figure_at(blocs.load("russia-iran-2017"), "ties[rus-irn-arms]")
+    >>> q.bound
+    'at_least'
+    """
+    m = _PATH.match(path.strip())
+    if not m:
+        raise ModelInputError(
+            f"evidence path '{path}' is not of the form ties[<id>] or"
+            " actors[<id>].attributes[<name>]"
+        )
+    if m["tie"]:
+        wanted = m["tie"].lower()
+        tie = next((t for t in scenario.ties if t.id and t.id.lower() == wanted), None)
+        if tie is None:
+            raise ModelInputError(
+                f"evidence path '{path}': scenario '{scenario.id}' has no tie with id"
+                f" '{m['tie']}' (give an assumptions file written for this scenario)"
+            )
+        for ev in tie.evidence:
+            if ev.quantity is not None:
+                return f"ties[{tie.id}]", ev.quantity, ev
+        raise ModelInputError(
+            f"evidence path '{path}': tie '{tie.id}' has no evidence item with a quantity"
+        )
+    try:
+        actor = scenario.actor(m["actor"])
+    except KeyError as exc:
+        raise ModelInputError(f"evidence path '{path}': {exc.args[0]}") from None
+    attr = actor.attribute(m["attr"])
+    if attr is None:
+        names = ", ".join(a.name for a in actor.attributes) or "none"
+        raise ModelInputError(
+            f"evidence path '{path}': actor {actor.id} has no attribute '{m['attr']}'"
+            f" (it has: {names})"
+        )
+    canonical = f"actors[{actor.id}].attributes[{attr.name}]"
+    for ev in attr.evidence:
+        if ev.quantity is not None:
+            return canonical, ev.quantity, ev
+    q = Quantity(value=attr.value, unit=attr.unit, per=attr.per, bound="exact")
+    return canonical, q, attr.evidence[0]
+
+
+def derived_range(quantity: Quantity, rules: RangeRules) -> tuple[float, float, str]:
+    """The range (low, high) a figure's bound gives under the range rules, with the rule's text.
+
+    >>> derived_range(Quantity(value=10.0, unit="USD", bound="at_least"), RangeRules())
+    (10.0, 20.0, 'at_least v → [v, 2·v]')
+    """
+    v = quantity.value
+    if quantity.low is not None or quantity.high is not None:
+        low = quantity.low if quantity.low is not None else v
+        high = quantity.high if quantity.high is not None else v
+        return low, high, "stated range [low, high]"
+    if quantity.bound == "at_least":
+        k = rules.at_least.factor
+        pair, text = (v, k * v), f"at_least v → [v, {k:g}·v]"
+    elif quantity.bound == "at_most":
+        f = rules.at_most.factor
+        pair, text = (f * v, v), f"at_most v → [{f:g}·v, v]"
+    elif quantity.bound == "about":
+        e = rules.about.factor
+        pair, text = (v * (1 - e), v * (1 + e)), f"about v → v·(1 ± {e:g})"
+    else:
+        pair, text = (v, v), "exact v"
+    return min(pair), max(pair), text
+
+
+def resolve_inputs(
+    spec: AssumptionsFile,
+    scenario: Scenario,
+    *,
+    target: str,
+    partner: str,
+    divider: str,
+) -> InputSet:
+    """Resolve an assumptions file against a scenario: each evidenced input gets its figure,
+    evidence and derived range; the range rules join the assumptions as fixed values."""
+    roles = {"target": target, "partner": partner, "divider": divider}
+    evidenced: list[EvidencedInput] = []
+    for es in spec.evidence:
+        path, quantity, ev = figure_at(scenario, _fill(es.path, roles))
+        low, high, rule = derived_range(quantity, spec.ranges)
+        scale = _PER_YEAR.get(quantity.per or "", 1.0) if es.per_year else 1.0
+        low, high = low * scale, high * scale
+        value = quantity.value * scale
+        if low == high:
+            dist = Distribution(kind="fixed", value=low)
+        elif es.shape == "triangular":
+            dist = Distribution(
+                kind="triangular", low=low, high=high, mode=min(max(value, low), high)
+            )
+        elif es.shape == "loguniform" and low > 0:
+            dist = Distribution(kind="loguniform", low=low, high=high)
+        else:
+            dist = Distribution(kind="uniform", low=low, high=high)
+        source = scenario.source(ev.source)
+        evidenced.append(
+            EvidencedInput(
+                name=es.name,
+                label=es.label,
+                path=path,
+                value=value,
+                unit=quantity.unit + ("/year" if es.per_year and quantity.per else ""),
+                per="year" if es.per_year and quantity.per else quantity.per,
+                bound=quantity.bound,
+                distribution=dist,
+                range_rule=rule + (f", ×{scale:g} per year" if scale != 1 else ""),
+                source=source.id,
+                source_title=source.title,
+                paragraph=ev.paragraph,
+                locator=ev.locator,
+                claim=ev.claim,
+            )
+        )
+    assumptions = [
+        Assumption(
+            name=a.name,
+            label=a.label,
+            unit=a.unit,
+            distribution=a.distribution,
+            rationale=a.rationale,
+        )
+        for a in spec.assumptions
+    ]
+    used = {e.bound for e in evidenced}
+    for bound in ("at_least", "at_most", "about"):
+        if bound in used:
+            rule = getattr(spec.ranges, bound)
+            assumptions.append(
+                Assumption(
+                    name=f"range_{bound}",
+                    label=f"range rule for '{bound}' figures",
+                    unit="factor",
+                    distribution=Distribution(kind="fixed", value=rule.factor),
+                    rationale=rule.rationale,
+                )
+            )
+    return InputSet(evidenced=tuple(evidenced), assumptions=tuple(assumptions))
