@@ -54,11 +54,11 @@ def _balance(scenario: Scenario, **_: Any) -> Any:
 
 
 def _landscape(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the landscape model is not part of this version yet")
+    return _attr("blocs.models.landscape", "landscape_from_scenario")(scenario)
 
 
 def _dynamics(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the balance-dynamics model is not part of this version yet")
+    return _attr("blocs.models.dynamics", "dynamics_from_scenario")(scenario)
 
 
 def _wedge(scenario: Scenario, **_: Any) -> Any:

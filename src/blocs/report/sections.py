@@ -340,6 +340,7 @@ def ties_section(inputs: ReportInputs) -> Section:
 
 def alignment_section(inputs: ReportInputs) -> Section:
     """Camps, frustration index, landscape minima with basins, Marvel factions."""
+    s = inputs.scenario
     parts = []
     notes = []
     for name, label in (
@@ -351,7 +352,9 @@ def alignment_section(inputs: ReportInputs) -> Section:
         if result is None:
             notes.append(f"{label.lower()} {inputs.why(name)}")
             continue
-        parts.append({"name": name, "label": label, "data": _plain(result), "html": None})
+        data = _plain(result)
+        view = ALIGNMENT_VIEWS.get(name, lambda d, s: {})(data, s)
+        parts.append({"name": name, "label": label, "data": data, "view": view, "html": None})
     return Section(
         id="alignment",
         title="Balance and alignment",
@@ -359,6 +362,81 @@ def alignment_section(inputs: ReportInputs) -> Section:
         context={"parts": parts},
         notes=tuple(notes),
     )
+
+
+def _names(scenario: Scenario, ids: Sequence[str]) -> str:
+    return ", ".join(_name(scenario, a) for a in ids) or "—"
+
+
+def landscape_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
+    """Minima (lowest energy first) with their coalitions and basin shares."""
+    minima = [
+        {
+            "rank": i + 1,
+            "left": _names(scenario, m["coalitions"][0]),
+            "right": _names(scenario, m["coalitions"][1]),
+            "energy": f"{m['energy']:.4g}",
+            "basin": f"{100 * m['basin']:.1f}%",
+        }
+        for i, m in enumerate(d.get("minima", []))
+    ]
+    chart = None
+    if len(minima) > 1:
+        chart = svg.bar_svg(
+            [(f"minimum {i + 1}", 100 * m["basin"]) for i, m in enumerate(d["minima"])],
+            title="Basin of each minimum (share of all configurations)",
+            unit="%",
+        )
+    return {
+        "minima": minima,
+        "chart": chart,
+        "rule": d.get("rule"),
+        "actors": _names(scenario, d.get("actors", [])),
+        "left_out": sorted(d.get("left_out", {}).items()),
+        "n_configurations": d.get("n_configurations"),
+    }
+
+
+def dynamics_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
+    """Outcome, the two factions, the blow-up time and the leading eigenvector."""
+    actors = d.get("actors", [])
+    vector = d.get("vector", [])
+    chart = None
+    if vector and len(vector) == len(actors):
+        chart = svg.bar_svg(
+            list(zip(actors, vector, strict=True)),
+            title="Leading eigenvector: the sign gives the faction",
+        )
+    factions = d.get("factions") or [[], []]
+    return {
+        "model": d.get("model"),
+        "outcome": d.get("outcome"),
+        "left": _names(scenario, factions[0]),
+        "right": _names(scenario, factions[1]) if len(factions) > 1 else "—",
+        "undecided": _names(scenario, d.get("undecided", [])) if d.get("undecided") else "",
+        "blow_up_time": d.get("blow_up_time"),
+        "balanced": d.get("balanced"),
+        "degenerate": d.get("degenerate"),
+        "chart": chart,
+        "left_out": sorted(d.get("left_out", {}).items()),
+    }
+
+
+def balance_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
+    """Frustration index and camps of the structural-balance result."""
+    camps = d.get("camps") or []
+    return {
+        "frustration": d.get("frustration"),
+        "camps": [_names(scenario, c) for c in camps],
+        "sentence": balance_sentence(d, scenario),
+    }
+
+
+ALIGNMENT_VIEWS: dict[str, Callable[[Mapping[str, Any], Scenario], dict[str, Any]]] = {
+    "balance": balance_view,
+    "landscape": landscape_view,
+    "dynamics": dynamics_view,
+}
 
 
 # -- 5. the wedge ---------------------------------------------------------------------------------
