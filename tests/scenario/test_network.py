@@ -71,3 +71,16 @@ def test_ties_frame_has_one_row_per_tie():
     frame = s.ties_frame()
     assert len(frame) == len(s.ties)
     assert set(frame.channel) == {"military", "economic", "political", "diplomatic"}
+
+
+def test_actor_codes_name_their_system():
+    from blocs.scenario.model import Actor
+
+    assert Actor(id="AUS", name="Austria", code_system="cow").iso3 == "AUT"
+    assert Actor(id="AUS", name="Australia").iso3 == "AUS"
+    assert Actor(id="IRN", name="Iran", code_system="cameo").iso3 == "IRN"
+    assert Actor(id="ISIS", name="Islamic State", kind="armed_group").iso3 is None
+    with pytest.raises(ValueError, match="ISO 3166 alpha-3"):
+        Actor(id="Rus", name="Russia")
+    with pytest.raises(ValueError):
+        Actor(id="XYZ", name="Nowhere", code_system="cow")

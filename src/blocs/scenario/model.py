@@ -225,8 +225,33 @@ class Actor(_Frozen):
         )
         if system == CodeSystem.iso3 and not re.fullmatch(r"[A-Z]{3}", self.id):
             raise ValueError(f"id '{self.id}' is not an ISO 3166 alpha-3 code (three capitals)")
+        if system in (CodeSystem.cow, CodeSystem.cameo):
+            from blocs.scenario.crosswalk import CountryCodeError, to_iso3
+
+            crosswalk_system = "cow_abb" if system == CodeSystem.cow else "cameo"
+            try:
+                to_iso3(self.id, crosswalk_system)
+            except CountryCodeError as exc:
+                raise ValueError(str(exc)) from None
         object.__setattr__(self, "code_system", system)
         return self
+
+    @property
+    def iso3(self) -> str | None:
+        """The actor's ISO 3166 alpha-3 code, mapped through the crosswalk for COW and CAMEO
+        ids (COW ``AUS`` is Austria, ``AUT``); ``None`` for non-state actors.
+
+        >>> Actor(id="AUS", name="Austria", code_system="cow").iso3
+        'AUT'
+        """
+        if self.code_system == CodeSystem.iso3:
+            return self.id
+        if self.code_system in (CodeSystem.cow, CodeSystem.cameo):
+            from blocs.scenario.crosswalk import to_iso3
+
+            system = "cow_abb" if self.code_system == CodeSystem.cow else "cameo"
+            return to_iso3(self.id, system)
+        return None
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
