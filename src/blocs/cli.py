@@ -7,6 +7,7 @@ import typer
 
 from blocs.commands import models_landscape as models_landscape_commands
 from blocs.commands import report as report_commands
+from blocs.commands import measure as measure_commands
 from blocs.commands import scenario as scenario_commands
 from blocs.commands import whatif as whatif_commands
 
@@ -20,6 +21,7 @@ app = typer.Typer(
 
 # Each module adds its commands to the app (one line per part of blocs).
 scenario_commands.register(app)
+measure_commands.register(app)
 report_commands.register(app)
 models_landscape_commands.register(app)
 whatif_commands.register(app)

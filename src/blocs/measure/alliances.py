@@ -316,56 +316,49 @@ def _dyad_years(
 
 
 def _member_years(
-    path: Path, cow_a: tuple[int, ...], cow_b: tuple[int, ...], last_year: int
+    path: Path,
+    cow_a: tuple[int, ...],
+    cow_b: tuple[int, ...],
+    last_year: int,
+    years: range,
 ) -> tuple[dict[int, AllianceYear], tuple[Treaty, ...], tuple[int, int], int]:
     data, malformed = _read(path, _MEMBER_COLUMNS)
     data = data.assign(last=data["yrexit"].where(data["yrexit"] > 0, last_year))
     coverage = (int(data["yrent"].min()), last_year)
-    mine = data[data["member"].isin(cow_a + cow_b)]
-    by_year: dict[int, dict[str, Any]] = {}
+    cols = ["atopid", "yrent", "last", "yrexit", *OBLIGATIONS]
+    side_a = data.loc[data["member"].isin(cow_a), cols]
+    side_b = data.loc[data["member"].isin(cow_b), cols]
+    # every pair of membership rows (phases) of the two states in one alliance, and the
+    # years both rows cover
+    both = side_a.merge(side_b, on="atopid", suffixes=("_a", "_b"))
+    both = both.assign(
+        lo=both[["yrent_a", "yrent_b"]].max(axis=1),
+        hi=both[["last_a", "last_b"]].min(axis=1),
+        open=(both["yrexit_a"] == 0) & (both["yrexit_b"] == 0),
+        **{o: (both[f"{o}_a"] == 1) | (both[f"{o}_b"] == 1) for o in OBLIGATIONS},
+    )
+    both = both[both["lo"] <= both["hi"]]
     treaties = []
-    for atopid, rows in mine.groupby("atopid"):
-        side_a = rows[rows["member"].isin(cow_a)]
-        side_b = rows[rows["member"].isin(cow_b)]
-        if side_a.empty or side_b.empty:
-            continue
-
-        def per_year(side: pd.DataFrame) -> dict[int, set[str]]:
-            out: dict[int, set[str]] = {}
-            for _, r in side.iterrows():
-                for year in range(int(r["yrent"]), int(r["last"]) + 1):
-                    out.setdefault(year, set()).update(o for o in OBLIGATIONS if r[o] == 1)
-            return out
-
-        ya, yb = per_year(side_a), per_year(side_b)
-        shared = sorted(set(ya) & set(yb))
-        if not shared:
-            continue
-        union: set[str] = set()
-        for year in shared:
-            obligations = ya[year] | yb[year]
-            union |= obligations
-            slot = by_year.setdefault(year, {"obligations": set(), "atopids": set()})
-            slot["obligations"] |= obligations
-            slot["atopids"].add(int(atopid))
-        still = bool((side_a["yrexit"] == 0).any() and (side_b["yrexit"] == 0).any())
+    for atopid, rows in both.groupby("atopid"):
         treaties.append(
             Treaty(
                 atopid=int(atopid),
-                start=shared[0],
-                end=None if still else shared[-1],
-                obligations=tuple(o for o in OBLIGATIONS if o in union),
+                start=int(rows["lo"].min()),
+                end=None if bool(rows["open"].any()) else int(rows["hi"].max()),
+                obligations=tuple(o for o in OBLIGATIONS if bool(rows[o].any())),
             )
         )
-    years = {
-        year: AllianceYear(
+    found: dict[int, AllianceYear] = {}
+    for year in years:
+        rows = both[(both["lo"] <= year) & (both["hi"] >= year)]
+        if rows.empty:
+            continue
+        found[year] = AllianceYear(
             year=year,
-            atopids=tuple(sorted(slot["atopids"])),
-            **{o: o in slot["obligations"] for o in OBLIGATIONS},
+            atopids=tuple(sorted(int(x) for x in rows["atopid"].unique())),
+            **{o: bool(rows[o].any()) for o in OBLIGATIONS},
         )
-        for year, slot in by_year.items()
-    }
-    return years, tuple(sorted(treaties, key=lambda t: (t.start, t.atopid))), coverage, malformed
+    return found, tuple(sorted(treaties, key=lambda t: (t.start, t.atopid))), coverage, malformed
 
 
 def alliance_ties(
@@ -417,7 +410,9 @@ def alliance_ties(
         found, coverage, malformed = _dyad_years(path, cow_a, cow_b)
         source = ATOP5_SOURCE
     else:
-        found, treaties, coverage, malformed = _member_years(path, cow_a, cow_b, last_year)
+        found, treaties, coverage, malformed = _member_years(
+            path, cow_a, cow_b, last_year, range(start, end + 1)
+        )
         source = ATOP4_SOURCE
         treaties = tuple(
             t for t in treaties if t.start <= end and (t.end is None or t.end >= start)

@@ -1,0 +1,175 @@
+"""Measure commands: ``votes``, ``alliances`` and ``measure`` (measured ties into a scenario)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.errors import BlocsError
+
+
+def _num(value: float | None, digits: int = 3) -> str:
+    if value is None or value != value:
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+@user_errors
+def votes(
+    a: str = typer.Argument(..., help="First state, ISO alpha-3 (e.g. RUS)."),
+    b: str = typer.Argument(..., help="Second state, ISO alpha-3 (e.g. IRN)."),
+    data: Path = typer.Option(..., "--data", help="Folder of the UN votes data."),
+    start: int = typer.Option(..., "--from", help="First year."),
+    end: int = typer.Option(..., "--to", help="Last year."),
+    by: str = typer.Option("period", "--by", help="period or year."),
+    issue: str | None = typer.Option(None, "--issue", help="Issue code (me nu di hr co ec)."),
+    json: bool = JSON_OPTION,
+) -> None:
+    """How alike two states vote in the UN General Assembly: agreement, S, kappa."""
+    from blocs.measure.votes import vote_agreement
+
+    if by not in ("period", "year"):
+        raise BlocsError(f"--by: '{by}' is not one of period, year")
+    result = vote_agreement(data, a, b, start, end, by=by, issue=issue)  # type: ignore[arg-type]
+    if json:
+        print_json(result)
+        return
+    title = f"UN General Assembly votes, {result.a}–{result.b}"
+    if issue:
+        title += f", issue {issue}"
+    table = Table("period", "roll calls", "identical", "agreement", "S", "kappa", title=title)
+    rows = result.rows if by == "year" else ()
+    for r in (*rows, result.overall):
+        table.add_row(
+            r.label,
+            str(r.votes),
+            str(r.identical),
+            _num(r.agreement),
+            _num(r.s_score),
+            _num(r.kappa),
+        )
+    console.print(table)
+    console.print(
+        "Roll calls on which both voted yes, abstain or no; S = Signorino–Ritter"
+        f" (yes 1, abstain 2, no 3). {result.source.title}, {result.source.version}.",
+        highlight=False,
+    )
+    if result.malformed:
+        console.print(f"[yellow]{result.malformed} malformed rows were skipped[/]")
+
+
+@user_errors
+def alliances(
+    a: str = typer.Argument(..., help="First state, ISO alpha-3 (e.g. RUS)."),
+    b: str = typer.Argument(..., help="Second state, ISO alpha-3 (e.g. IRN)."),
+    data: Path = typer.Option(..., "--data", help="ATOP file or folder (dyad-year or member)."),
+    start: int = typer.Option(..., "--from", help="First year."),
+    end: int = typer.Option(..., "--to", help="Last year."),
+    json: bool = JSON_OPTION,
+) -> None:
+    """ATOP alliance obligations between two states, year by year."""
+    from blocs.measure.alliances import OBLIGATIONS, alliance_ties
+
+    result = alliance_ties(data, a, b, start, end)
+    if json:
+        print_json(result)
+        return
+    table = Table(
+        "year",
+        *OBLIGATIONS,
+        "ATOP ids",
+        title=f"ATOP {result.source.version} alliance obligations, {result.a}–{result.b}",
+    )
+    for y in result.years:
+        if not y.covered:
+            table.add_row(str(y.year), *[""] * len(OBLIGATIONS), "not covered by the data")
+            continue
+        marks = ["yes" if getattr(y, o) else "" for o in OBLIGATIONS]
+        table.add_row(str(y.year), *marks, " ".join(map(str, y.atopids)))
+    console.print(table)
+    for t in result.treaties:
+        end_text = "in effect" if t.end is None else str(t.end)
+        console.print(
+            f"ATOP {t.atopid}: {t.start}–{end_text}, {', '.join(t.obligations) or 'none'}",
+            highlight=False,
+        )
+    console.print(f"Obligation score (mean strongest obligation): {_num(result.strength())}")
+    if result.malformed:
+        console.print(f"[yellow]{result.malformed} malformed rows were skipped[/]")
+
+
+@user_errors
+def measure(
+    scenario: str = typer.Argument(..., help="A built-in scenario name or a scenario file."),
+    period: str = typer.Option(..., "--period", help="Years measured, e.g. 2015-2017."),
+    votes_dir: Path | None = typer.Option(None, "--votes", help="Folder of the UN votes data."),
+    alliances_data: Path | None = typer.Option(None, "--alliances", help="ATOP file or folder."),
+    events_db: Path | None = typer.Option(None, "--events", help="Event store (DuckDB file)."),
+    all_pairs: bool = typer.Option(
+        False, "--all-pairs", help="Measure every pair of states, not only assessed pairs."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the scenario with measured ties here (YAML)."
+    ),
+    json: bool = JSON_OPTION,
+) -> None:
+    """Add measured ties (UN votes, ATOP alliances, events) beside the assessed ones."""
+    from blocs.measure.measured_ties import measure_scenario, parse_period
+    from blocs.scenario import load, save_scenario
+
+    start, end = parse_period(period)
+    result = measure_scenario(
+        load(scenario),
+        start,
+        end,
+        votes=votes_dir,
+        alliances=alliances_data,
+        events=events_db,
+        all_pairs=all_pairs,
+    )
+    if output is not None:
+        save_scenario(result.scenario, output)
+    if json:
+        data = result.to_dict()
+        data["output"] = str(output) if output else None
+        print_json(data)
+        return
+    table = Table(
+        "pair",
+        "channel",
+        "data set",
+        "measured",
+        "assessed",
+        "assessed overall",
+        "signs",
+        "note",
+        title=f"Measured against assessed ties, {scenario}, {start}–{end}",
+    )
+    for c in result.comparisons:
+        signs = {True: "agree", False: "[red]differ[/]", None: "–"}[c.agree]
+        table.add_row(
+            f"{c.a}–{c.b}",
+            c.channel,
+            c.dataset,
+            _num(c.measured),
+            _num(c.assessed),
+            _num(c.assessed_overall),
+            signs,
+            c.note or "",
+        )
+    console.print(table)
+    console.print(f"{len(result.added)} measured ties added.", highlight=False)
+    for message in result.messages:
+        console.print(f"[yellow]note:[/] {message}", highlight=False)
+    if output is not None:
+        console.print(f"wrote {output}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the measure commands to the ``blocs`` app."""
+    app.command()(votes)
+    app.command()(alliances)
+    app.command()(measure)
