@@ -262,8 +262,8 @@ def _all_energies_w(
     compiled = _gray_available()
     if method in ("gray", "split-gray") and not compiled:
         raise ModelInputError(f"method: '{method}' needs numba (pip install 'blocs[fast]')")
-    if method == "auto":
-        method = "split-gray" if compiled and w.shape[0] >= 8 else "split"
+    if method == "auto":  # the compiled engines gain little over "split" (benchmarks/README.md)
+        method = "split"
     if method == "gray":
         from blocs.models._landscape_kernel import all_energies_gray
 
@@ -296,8 +296,10 @@ def all_energies(
 
     ``reduced`` keeps the ``2^(n-1)`` configurations with actor 0 in coalition 0 (see the module
     docstring; not allowed with ``fields``, which break the mirror symmetry). ``method`` picks the
-    engine: ``"numpy"`` (the plain matrix form, chunked), ``"split"`` (NumPy, meet in the middle),
-    ``"gray"`` (compiled Gray-code walk, needs numba) or ``"auto"``. All give the same numbers
+    engine: ``"numpy"`` (the plain matrix form, chunked), ``"split"`` (NumPy, meet in the middle;
+    what ``"auto"`` uses), or the compiled ones that need numba (``pip install 'blocs[fast]'``):
+    ``"gray"`` (Gray-code walk, O(n) per configuration) and ``"split-gray"`` (meet in the middle
+    with a Gray-code walk over the low half, O(1) per configuration). All give the same numbers
     (exactly so for integer inputs).
 
     >>> all_energies([1, 2], [[0, -1], [-1, 0]]).tolist()
