@@ -1,0 +1,99 @@
+"""The base-rate lens: a toy data set with a known hazard, then ATOP through the fixture."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from blocs.whatif.baserate import atop_spells, base_rate_lens, fit_termination, reference_profile
+
+RATE = 0.1
+
+
+def exponential_spells(n: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 2, n)
+    t = rng.exponential(1.0 / (RATE * np.where(x == 1, 2.0, 1.0)))
+    stop = np.minimum(t, 30.0)
+    return pd.DataFrame(
+        {"id": np.arange(n), "start": 0.0, "stop": stop, "event": (t < 30).astype(int), "x": x}
+    )
+
+
+def test_known_hazard_is_recovered():
+    fit = fit_termination(exponential_spells(4000, 1), ["x"])
+    assert fit.hazard_ratios["x"] == pytest.approx(2.0, rel=0.1)
+    # memoryless: from any age, P(end within h) = 1 - exp(-rate h)
+    for age in (0.0, 3.0):
+        p = fit.probability_within({"x": 0.0}, age=age, horizon=5.0)
+        assert p == pytest.approx(1 - math.exp(-RATE * 5.0), abs=0.03)
+    p1 = fit.probability_within({"x": 1.0}, age=2.0, horizon=5.0)
+    assert p1 == pytest.approx(1 - math.exp(-2 * RATE * 5.0), abs=0.03)
+
+
+def split_at_random_times(base: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Each spell split at a random time where an irrelevant covariate switches on."""
+    cut = np.random.default_rng(seed).uniform(0, 10, len(base))
+    rows = []
+    for r, c in zip(base.itertuples(), cut, strict=True):
+        if r.stop > c:
+            rows.append((r.id, 0.0, c, 0, 0, r.x))
+            rows.append((r.id, c, r.stop, r.event, 1, r.x))
+        else:
+            rows.append((r.id, 0.0, r.stop, r.event, 0, r.x))
+    return pd.DataFrame(rows, columns=["id", "start", "stop", "event", "late", "x"])
+
+
+def test_time_varying_rows_are_supported():
+    # the hazard does not depend on the switch: its ratio is 1, the covariate's stays 2
+    fit = fit_termination(split_at_random_times(exponential_spells(3000, 2), 3), ["late", "x"])
+    assert fit.hazard_ratios["late"] == pytest.approx(1.0, abs=0.15)
+    assert fit.hazard_ratios["x"] == pytest.approx(2.0, rel=0.1)
+
+
+def test_agrees_with_lifelines():
+    lifelines = pytest.importorskip("lifelines")
+    frame = split_at_random_times(exponential_spells(400, 4), 5)
+    ours = fit_termination(frame, ["late", "x"])
+    ref = lifelines.CoxTimeVaryingFitter()
+    ref.fit(frame, id_col="id", event_col="event", start_col="start", stop_col="stop")
+    for c in ("late", "x"):
+        assert ours.coefficients[c] == pytest.approx(float(ref.params_[c]), abs=1e-4)
+        assert ours.standard_errors[c] == pytest.approx(float(ref.standard_errors_[c]), rel=1e-3)
+
+
+def test_lens_is_skipped_without_data(tmp_path):
+    lens = base_rate_lens(None)
+    assert not lens.available and "skipped" in lens.note
+    assert not base_rate_lens(tmp_path).available
+
+
+def test_atop_spells(shared_data):
+    spells = atop_spells(shared_data)
+    # ATOP v4.01 member-level file: 2398 rows, 440 with termmode 3 (tallies in its PROVENANCE)
+    assert spells.spells == 2398
+    assert spells.events == 440
+    assert set(spells.covariates) >= {"defense", "log_members", "outside_alliance"}
+    assert (spells.rows.stop > spells.rows.start).all()
+
+
+def test_russia_iran_reference_is_their_2001_treaty(shared_data):
+    profile, age = reference_profile(shared_data, "RUS", "IRN", as_of=2017.0)
+    # ATOP 4968: Russia-Iran, 2001, no defence pledge (see the data's PROVENANCE)
+    assert profile is not None and int(profile["atopid"]) == 4968
+    assert profile["defense"] == 0.0
+    assert 15 <= age <= 17
+
+
+def test_base_rate_lens_on_atop(shared_data):
+    profile, age = reference_profile(shared_data, "RUS", "IRN")
+    lens = base_rate_lens(shared_data, horizon=10.0, age=age, profile=profile)
+    assert lens.available
+    assert 0.0 < lens.probability < 1.0
+    assert 0.0 < lens.probability_with_inducement < 1.0
+    assert lens.fit is not None and "outside_alliance" in lens.fit.hazard_ratios
+    assert lens.cannot_tell and lens.inducement_proxy
+    assert lens.to_dict()["fit"]["events"] == 440
