@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import typer
 
+from blocs.commands import measure as measure_commands
 from blocs.commands import models_landscape as models_landscape_commands
 from blocs.commands import report as report_commands
-from blocs.commands import measure as measure_commands
 from blocs.commands import scenario as scenario_commands
 from blocs.commands import whatif as whatif_commands
 
