@@ -18,11 +18,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import ibis
 
 from blocs.errors import DataFormatError
 from blocs.measure.events.series import (
@@ -31,7 +34,6 @@ from blocs.measure.events.series import (
     Weight,
     daily_dyads,
     dyad_series,
-    execute,
     parse_bound,
     store_table,
 )
@@ -127,6 +129,37 @@ class DyadSeries:
         }
 
 
+@functools.lru_cache(maxsize=64)
+def _series_sql(
+    a: str,
+    b: str,
+    first: dt.date | None,
+    last: dt.date | None,
+    freq: str,
+    directed: bool,
+    weight: str,
+    dedup: str,
+) -> str:
+    """The DuckDB SQL of a store query (compiling takes longer than running it, so it is kept)."""
+    daily = (
+        daily_dyads(store_table("events"), dedup="story")
+        if dedup == "story"
+        else store_table("dyad_daily")
+    )
+    expr = dyad_series(
+        daily,
+        a,
+        b,
+        start=first,
+        end=last,
+        freq=freq,  # type: ignore[arg-type]
+        directed=directed,
+        weight=weight,  # type: ignore[arg-type]
+        root_only=dedup == "root",
+    )
+    return ibis.to_sql(expr, dialect="duckdb")
+
+
 def store_dyad_series(
     db: str | Path,
     a: str,
@@ -144,27 +177,14 @@ def store_dyad_series(
     first, last = _bound(start), _bound(end, end=True)
     if dedup not in ("none", "root", "story"):
         raise DataFormatError(f"dedup must be none, root or story, not {dedup!r}")
+    try:
+        sql = _series_sql(a.upper(), b.upper(), first, last, freq, directed, weight, dedup)
+    except ValueError as exc:
+        raise DataFormatError(str(exc)) from None
     with _open(db) as con:
-        daily = (
-            daily_dyads(store_table("events"), dedup="story")
-            if dedup == "story"
-            else store_table("dyad_daily")
-        )
-        try:
-            expr = dyad_series(
-                daily,
-                a,
-                b,
-                start=first,
-                end=last,
-                freq=freq,
-                directed=directed,
-                weight=weight,
-                root_only=dedup == "root",
-            )
-        except ValueError as exc:
-            raise DataFormatError(str(exc)) from None
-        found = execute(expr, con)
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     rows = tuple({k: _clean(v) for k, v in row.items()} for row in found)
     return DyadSeries(a.upper(), b.upper(), first, last, freq, directed, weight, dedup, rows)
 
