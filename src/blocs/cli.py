@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
 from blocs.commands import models_landscape as models_landscape_commands
 from blocs.commands import report as report_commands
@@ -21,6 +22,7 @@ app = typer.Typer(
 
 # Each module adds its commands to the app (one line per part of blocs).
 scenario_commands.register(app)
+events_commands.register(app)
 measure_commands.register(app)
 report_commands.register(app)
 models_landscape_commands.register(app)
