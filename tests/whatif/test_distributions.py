@@ -59,3 +59,14 @@ def test_fixed_is_constant_and_left_out_of_ranges():
 def test_invalid_distributions_say_what_is_wrong(spec, message):
     with pytest.raises(ValidationError, match=message):
         Distribution.model_validate(spec)
+
+
+def test_pert_quantiles_match_the_exact_beta_inverse():
+    from scipy import stats
+
+    d = Distribution(kind="pert", low=0.2, mode=0.5, high=0.9)
+    u = np.linspace(0.001, 0.999, 999)
+    alpha = 1 + 4 * (0.5 - 0.2) / 0.7
+    beta = 1 + 4 * (0.9 - 0.5) / 0.7
+    exact = 0.2 + 0.7 * stats.beta.ppf(u, alpha, beta)
+    assert np.max(np.abs(d.ppf(u) - exact)) < 1e-6

@@ -300,7 +300,8 @@ class InputSet:
 
     def draw(self, u: np.ndarray) -> dict[str, np.ndarray]:
         """Values of every input for uniform numbers ``u`` (shape ``(n, len(self.all))``)."""
-        return {inp.name: inp.distribution.ppf(u[:, j]) for j, inp in enumerate(self.all)}
+        columns = np.ascontiguousarray(np.asarray(u, dtype=float).T)
+        return {inp.name: inp.distribution.ppf(columns[j]) for j, inp in enumerate(self.all)}
 
     def medians(self, n: int = 1) -> dict[str, np.ndarray]:
         """Every input at its median (arrays of length ``n``)."""

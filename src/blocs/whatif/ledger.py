@@ -148,10 +148,15 @@ def present_value_factor(
     0.951626
     """
     rate = np.asarray(rate, dtype=float)
-    s = np.minimum(np.asarray(start, dtype=float), horizon)
-    end = np.asarray(horizon, dtype=float) if years is None else np.asarray(start) + years
+    horizon = np.asarray(horizon, dtype=float)
+    start = np.asarray(start, dtype=float)
+    s = np.minimum(start, horizon)
+    end = horizon if years is None else start + years
     e = np.maximum(np.minimum(end, horizon), s)
     small = np.abs(rate) < 1e-12
+    if not small.any():
+        head = 1.0 if not start.any() else np.exp(-rate * s)
+        return (head - np.exp(-rate * e)) / rate
     safe = np.where(small, 1.0, rate)
     discounted = (np.exp(-safe * s) - np.exp(-safe * e)) / safe
     return np.where(small, e - s, discounted)
