@@ -15,6 +15,7 @@ from __future__ import annotations
 from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError, DataFormatError, ModelInputError, ScenarioError
 from blocs.scenario import Scenario, load
+from blocs.whatif.wedge import WedgeResult, wedge
 
 __version__ = "0.1.0"
 
@@ -25,7 +26,9 @@ __all__ = [
     "ModelInputError",
     "Scenario",
     "ScenarioError",
+    "WedgeResult",
     "__version__",
     "assess",
     "load",
+    "wedge",
 ]
