@@ -44,6 +44,7 @@ class Assessment:
     ties: list[TieRow]
     net_ties: dict[str, dict[tuple[str, str], float]]
     sections: dict[str, Any] = field(default_factory=dict)
+    readings: list[str] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +58,7 @@ class Assessment:
                 for ch, pairs in self.net_ties.items()
             },
             "sections": {k: _plain(v) for k, v in self.sections.items()},
+            "readings": self.readings,
             "notes": self.notes,
         }
 
@@ -100,6 +102,113 @@ def count(scenario: Scenario) -> dict[str, int]:
     }
 
 
+@dataclass(frozen=True)
+class NotComputed:
+    """A section that could not be computed for this scenario, and why."""
+
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"not_computed": self.reason}
+
+
+def _join(names: Any) -> str:
+    return "{" + ", ".join(str(n) for n in names) + "}"
+
+
+def _camp_of(camps: Any, actor: str) -> int | None:
+    for i, camp in enumerate(camps):
+        if actor in camp:
+            return i
+    return None
+
+
+def readings(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
+    """One plain sentence per lens, stating what it found on this scenario."""
+    out: list[str] = []
+    focus = scenario.focus
+    triad = sections.get("triad")
+    if focus is not None and triad is not None and not isinstance(triad, NotComputed):
+        t, p, d = focus.triad
+        state = "balanced" if triad.balanced else "unbalanced"
+        s = ["+" if x > 0 else "−" for x in triad.signs]  # edges tp, pd, td
+        common = triad.signs == (1, -1, -1)
+        out.append(
+            f"The triangle {t}–{p}–{d} is {state} ({t}–{p} {s[0]}, {p}–{d} {s[1]},"
+            f" {t}–{d} {s[2]})"
+            + (f": {t} and {p} are friends with a common adversary, {d}." if common else ".")
+        )
+    balance = sections.get("balance")
+    if balance is not None and not isinstance(balance, NotComputed):
+        overall = balance.overall
+        fr, w = overall.frustration, overall.weighted
+        proof = "proven optimal" if fr.optimal and w.optimal else "best found, not proven"
+        camps = " against ".join(_join(c) for c in fr.camps)
+        out.append(
+            f"Structural balance: the overall network needs {fr.value:g} of {fr.n_edges} ties"
+            f" removed (weighted {w.value:.2f}) to be balanced ({proof}); the camps are {camps}."
+        )
+    landscape = sections.get("landscape")
+    if landscape is not None and not isinstance(landscape, NotComputed) and focus is not None:
+        t, p = focus.target, focus.partner
+        if t in landscape.actors and p in landscape.actors:
+            together = all(
+                _camp_of(m.coalitions, t) == _camp_of(m.coalitions, p) for m in landscape.minima
+            )
+            n = len(landscape.minima)
+            where = "in every minimum" if together else "not in every minimum"
+            g = landscape.global_minimum
+            out.append(
+                f"Landscape theory (sizes: CINC 2016): {t} sits in {p}'s camp {where}"
+                f" ({n} local minim{'um' if n == 1 else 'a'}); the global minimum is"
+                f" {' against '.join(_join(c) for c in g.coalitions)}."
+            )
+    dynamics = sections.get("dynamics")
+    if dynamics is not None and not isinstance(dynamics, NotComputed):
+        if dynamics.outcome == "factions":
+            factions = " against ".join(_join(f) for f in dynamics.factions)
+            out.append(
+                f"Balance dynamics (Marvel et al. 2011): the ties polarise by t* ="
+                f" {dynamics.blow_up_time:.2f} into {factions}."
+            )
+        else:
+            out.append(f"Balance dynamics (Marvel et al. 2011): {dynamics.outcome}.")
+    return out
+
+
+def _lens(compute: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run one model; a model that cannot take this scenario yields :class:`NotComputed`."""
+    from blocs.errors import BlocsError
+
+    try:
+        return compute(*args, **kwargs)
+    except BlocsError as exc:
+        return NotComputed(str(exc))
+
+
+def model_sections(scenario: Scenario) -> dict[str, Any]:
+    """The model lenses on a scenario: balance, the focus triad, landscape, dynamics."""
+    from blocs.models.balance import balance_report, triangle
+    from blocs.models.dynamics import dynamics_from_scenario
+    from blocs.models.landscape import landscape_from_scenario
+    from blocs.scenario.network import signed_graph
+
+    sections: dict[str, Any] = {"balance": _lens(balance_report, scenario)}
+    if scenario.focus is not None:
+        graph = signed_graph(scenario)
+        t, p, d = scenario.focus.triad
+        if all(graph.has_edge(x, y) for x, y in ((t, p), (t, d), (p, d))):
+            sections["triad"] = triangle(graph, t, p, d)
+        else:
+            sections["triad"] = NotComputed(f"{t}, {p} and {d} are not all tied to each other")
+    if scenario.size_attribute:
+        sections["landscape"] = _lens(landscape_from_scenario, scenario)
+    else:
+        sections["landscape"] = NotComputed("the scenario names no size_attribute")
+    sections["dynamics"] = _lens(dynamics_from_scenario, scenario)
+    return sections
+
+
 def assess(scenario: Scenario) -> Assessment:
     """Assess a scenario: ties with evidence, net ties per channel and overall, model lenses."""
     ties = [
@@ -122,11 +231,14 @@ def assess(scenario: Scenario) -> Assessment:
         {"topic": n.topic, "text": n.text, "evidence": _evidence_rows(scenario, n.evidence)}
         for n in scenario.notes
     ]
+    sections = model_sections(scenario)
     return Assessment(
         scenario_id=scenario.id,
         title=scenario.title,
         counts=count(scenario),
         ties=ties,
         net_ties=nets,
+        sections=sections,
+        readings=readings(scenario, sections),
         notes=notes,
     )

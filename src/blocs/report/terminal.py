@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from blocs.assessment import Assessment, TieRow
+from blocs.assessment import Assessment, NotComputed, TieRow
 
 
 def _signed(value: float) -> str:
@@ -148,10 +148,91 @@ def render_assessment(result: Assessment, console: Console) -> None:
     render_ties(result.ties, console)
     render_net_ties(result, console)
     for name, section in result.sections.items():
+        if isinstance(section, NotComputed):
+            console.print(f"[dim]{name}: not computed ({escape(section.reason)})[/]")
+            continue
         renderer = SECTION_RENDERERS.get(name)
         if renderer is not None:
             renderer(section, console)
+    render_readings(result.readings, console)
     render_notes(result, console)
 
 
-SECTION_RENDERERS: dict[str, Any] = {}
+def _names(group: Any) -> str:
+    return escape(", ".join(str(x) for x in group))
+
+
+def render_balance(report: Any, console: Console) -> None:
+    """Triads and frustration index per channel and overall, with the optimal camps."""
+    table = Table(title="Structural balance per channel (frustration index L: fewest ties to drop)")
+    for col in (
+        "channel",
+        "ties",
+        "triangles balanced",
+        "L",
+        "L weighted",
+        "1 − 2L/m",
+        "camps",
+        "proof",
+    ):
+        table.add_column(col, overflow="fold")
+    for name, ch in report.channels.items():
+        census, fr, w = ch.census, ch.frustration, ch.weighted
+        camps = " | ".join(_names(c) for c in fr.camps if c)
+        table.add_row(
+            name,
+            str(fr.n_edges),
+            f"{census.balanced}/{census.total}",
+            f"{fr.value:g}",
+            f"{w.value:.2f}",
+            f"{fr.normalized:.2f}" if fr.n_edges else "",
+            camps,
+            escape(fr.proof if fr.optimal else f"bound only: {fr.proof}"),
+        )
+    console.print(table)
+
+
+def render_landscape(result: Any, console: Console) -> None:
+    """Local minima of the landscape with their energies, basins and coalitions."""
+    table = Table(
+        title=f"Landscape theory: local minima ({result.n_configurations} configurations,"
+        f" {result.rule} descent)"
+    )
+    for col in ("energy", "basin", "coalition A", "coalition B"):
+        table.add_column(col, overflow="fold")
+    for m in result.minima:
+        table.add_row(
+            f"{m.energy:.3g}", f"{m.basin:.0%}", _names(m.coalitions[0]), _names(m.coalitions[1])
+        )
+    console.print(table)
+    if result.left_out:
+        console.print(f"  left out: {_names(sorted(result.left_out))} (no size, a bloc or untied)")
+
+
+def render_dynamics(result: Any, console: Console) -> None:
+    """Factions predicted by balance dynamics."""
+    table = Table(title=f"Balance dynamics ({result.model}): predicted factions")
+    table.add_column("outcome")
+    table.add_column("blow-up time t*")
+    table.add_column("factions", overflow="fold")
+    table.add_row(
+        result.outcome,
+        f"{result.blow_up_time:.3f}" if result.blow_up_time else "",
+        " | ".join(_names(f) for f in result.factions),
+    )
+    console.print(table)
+
+
+def render_readings(readings: list[str], console: Console) -> None:
+    """One sentence per lens."""
+    if readings:
+        console.print(
+            Panel("\n".join(f"• {escape(r)}" for r in readings), title="What the models say")
+        )
+
+
+SECTION_RENDERERS: dict[str, Any] = {
+    "balance": render_balance,
+    "landscape": render_landscape,
+    "dynamics": render_dynamics,
+}

@@ -310,6 +310,25 @@ class Note(_Frozen):
     evidence: list[Evidence] = Field(min_length=1)
 
 
+class Focus(_Frozen):
+    """The question a scenario is built to ask: can ``divider`` pull ``target`` away from
+    ``partner``? It sets the headline triad and the defaults of the wedge analysis."""
+
+    divider: str
+    target: str
+    partner: str
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Focus:
+        if len({self.divider, self.target, self.partner}) != 3:
+            raise ValueError("divider, target and partner must be three different actors")
+        return self
+
+    @property
+    def triad(self) -> tuple[str, str, str]:
+        return (self.target, self.partner, self.divider)
+
+
 class Scenario(_Frozen):
     """Actors, blocs and ties per channel at one moment, each number with its evidence."""
 
@@ -318,6 +337,7 @@ class Scenario(_Frozen):
     description: str | None = None
     period: Period | None = None
     size_attribute: str | None = None
+    focus: Focus | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(min_length=1)
     memberships: list[Membership] = Field(default_factory=list)
@@ -351,6 +371,10 @@ class Scenario(_Frozen):
                 errors.append(f"memberships[{i}].bloc: unknown actor '{m.bloc}'")
             elif bloc.kind != ActorKind.bloc:
                 errors.append(f"memberships[{i}].bloc: actor '{m.bloc}' is not of kind bloc")
+        if self.focus is not None:
+            for role in ("divider", "target", "partner"):
+                if getattr(self.focus, role) not in actors:
+                    errors.append(f"focus.{role}: unknown actor '{getattr(self.focus, role)}'")
         if self.size_attribute and not any(a.attribute(self.size_attribute) for a in self.actors):
             errors.append(f"size_attribute: no actor has attribute '{self.size_attribute}'")
         for path, ev in self.evidence_items():
