@@ -6,15 +6,20 @@ import httpx
 import pytest
 
 import blocs
-from blocs.report.live import Overlay
+from blocs.report.live import available_overlays
 from blocs.report.server import create_app
 
 GOOD = {"inducement_usd": 5e9, "credibility": 0.5, "horizon_years": 10}
 
 
+@pytest.fixture(scope="module")
+def builtin():
+    return blocs.load("russia-iran-2017")
+
+
 @pytest.fixture
-def server(serve_app, toy):
-    return serve_app(create_app(toy, draws=500, overlays=[Overlay("calm", "Calm seas")]))
+def server(serve_app, builtin):
+    return serve_app(create_app(builtin, draws=500))
 
 
 def post(server, body) -> httpx.Response:
@@ -23,20 +28,44 @@ def post(server, body) -> httpx.Response:
 
 def test_config_names_scenario_draws_and_overlays(server) -> None:
     config = httpx.get(f"{server.url}/api/config").json()
-    assert config["scenario"]["id"] == "toy"
+    assert config["scenario"]["id"] == "russia-iran-2017"
     assert config["draws"] == 500
-    assert [o["id"] for o in config["overlays"]] == ["calm"]
+    shipped = [o.id for o in available_overlays(blocs.load("russia-iran-2017"))]
+    assert [o["id"] for o in config["overlays"]] == shipped and shipped
 
 
-def test_whatif_answers_with_alignment_and_wedge_state(server) -> None:
-    r = post(server, {**GOOD, "overlays": ["calm"]})
+def test_whatif_answers_with_alignment_and_wedge(server) -> None:
+    r = post(server, {**GOOD, "overlays": ["syria-war-ends"]})
     assert r.status_code == 200
     view = r.json()
     assert view["alignment"]["network_svg"].startswith("<svg")
-    assert isinstance(view["wedge"]["available"], bool)
-    if not view["wedge"]["available"]:
-        assert view["wedge"]["reason"].startswith("not computed: ")
-    assert view["request"]["overlays"] == ["calm"] and view["draws"] == 500
+    wedge = view["wedge"]
+    assert wedge["available"], wedge
+    assert wedge["p10"] <= wedge["median"] <= wedge["p90"]
+    assert wedge["histogram_svg"].startswith("<svg") and wedge["tornado_svg"].startswith("<svg")
+    assert view["request"]["overlays"] == ["syria-war-ends"] and view["draws"] == 500
+
+
+def test_offer_moves_the_share_of_draws_it_suffices(server) -> None:
+    low = post(server, {**GOOD, "inducement_usd": 1e9}).json()["wedge"]
+    high = post(server, {**GOOD, "inducement_usd": 4e10}).json()["wedge"]
+    assert low["share_offer_enough"] < high["share_offer_enough"]
+
+
+def test_credibility_moves_the_price(server) -> None:
+    doubt = post(server, {**GOOD, "credibility": 0.2}).json()["wedge"]
+    trust = post(server, {**GOOD, "credibility": 0.9}).json()["wedge"]
+    assert doubt["median"] > trust["median"]
+
+
+def test_scenario_without_question_shows_alignment_only(serve_app, toy) -> None:
+    server = serve_app(create_app(toy, draws=500))
+    view = post(server, GOOD).json()
+    assert view["wedge"] == {
+        "available": False,
+        "reason": "not computed: no wedge question (divider, target, partner) is set for 'toy'",
+    }
+    assert view["alignment"]["network_svg"].startswith("<svg")
 
 
 @pytest.mark.parametrize(

@@ -22,16 +22,19 @@ def report(
     draws: int = typer.Option(20_000, "--draws", min=100, help="Monte Carlo draws (wedge)."),
     votes: Path | None = typer.Option(None, "--votes", help="UN General Assembly votes file."),
     events: Path | None = typer.Option(None, "--events", help="Event store (GDELT/ICEWS)."),
+    data: Path | None = typer.Option(
+        None, "--data", help="Reference-data folder holding atop-v4/ (the base-rate lens)."
+    ),
     json: bool = JSON_OPTION,
 ) -> None:
     """Write one self-contained HTML report (opens offline) and print its path."""
     from blocs.report.gather import gather
     from blocs.report.html import write_report
 
-    for label, path in (("--votes", votes), ("--events", events)):
+    for label, path in (("--votes", votes), ("--events", events), ("--data", data)):
         if path is not None and not path.exists():
             raise BlocsError(f"{label}: no file at '{path}'; give an existing file")
-    inputs = gather(load(scenario), seed=seed, draws=draws, votes=votes, events=events)
+    inputs = gather(load(scenario), seed=seed, draws=draws, votes=votes, events=events, data=data)
     result = write_report(inputs, output)
     if json:
         print_json(result)

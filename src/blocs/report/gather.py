@@ -61,20 +61,31 @@ def _dynamics(scenario: Scenario, **_: Any) -> Any:
     return _attr("blocs.models.dynamics", "dynamics_from_scenario")(scenario)
 
 
-def _wedge(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the wedge price is not part of this version yet")
+def _wedge(
+    scenario: Scenario,
+    *,
+    seed: int | None = 0,
+    draws: int = 20_000,
+    data: Path | None = None,
+    **_: Any,
+) -> Any:
+    from blocs.report.sections import QUESTIONS
 
-
-def _tornado(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the tornado of drivers is not part of this version yet")
-
-
-def _lenses(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the three lenses are not part of this version yet")
-
-
-def _assumptions(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the what-if assumptions are not part of this version yet")
+    question = QUESTIONS.get(scenario.id)
+    if question is None:
+        raise _Missing(
+            f"no wedge question (divider, target, partner) is set for scenario '{scenario.id}'"
+        )
+    wedge = _attr("blocs.whatif", "wedge")
+    return wedge(
+        scenario,
+        divider=question.divider,
+        target=question.pair[0],
+        partner=question.pair[1],
+        draws=draws,
+        seed=seed,
+        data=data,
+    )
 
 
 def _votes(scenario: Scenario, *, votes: Path | None = None, **_: Any) -> Any:
@@ -94,9 +105,6 @@ PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "landscape": _landscape,
     "dynamics": _dynamics,
     "wedge": _wedge,
-    "tornado": _tornado,
-    "lenses": _lenses,
-    "assumptions": _assumptions,
     "votes": _votes,
     "events": _events,
 }
@@ -109,6 +117,7 @@ def gather(
     draws: int = 20_000,
     votes: Path | None = None,
     events: Path | None = None,
+    data: Path | None = None,
     parts: tuple[str, ...] = PARTS,
 ) -> ReportInputs:
     """The inputs of a report on ``scenario``: each part's result or why it is absent.
@@ -120,6 +129,7 @@ def gather(
     draws : Monte Carlo draws for the wedge price.
     votes : a UN General Assembly votes file for the measured section (optional).
     events : an event store for the measured section (optional).
+    data : the reference-data folder holding ``atop-v4/`` for the wedge's base-rate lens.
     parts : which parts to ask (the others are recorded as not asked).
     """
     results: dict[str, Any] = {}
@@ -129,7 +139,7 @@ def gather(
             continue
         try:
             results[name] = PART_FUNCTIONS[name](
-                scenario, seed=seed, draws=draws, votes=votes, events=events
+                scenario, seed=seed, draws=draws, votes=votes, events=events, data=data
             )
         except _Missing as exc:
             results[name] = NotComputed(str(exc))

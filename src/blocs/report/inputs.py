@@ -25,17 +25,7 @@ from blocs.assessment import Assessment, assess
 from blocs.scenario.model import Scenario
 
 #: The result slots a report knows how to render, in the order their sections appear.
-PARTS: tuple[str, ...] = (
-    "balance",
-    "landscape",
-    "dynamics",
-    "wedge",
-    "tornado",
-    "lenses",
-    "assumptions",
-    "votes",
-    "events",
-)
+PARTS: tuple[str, ...] = ("balance", "landscape", "dynamics", "wedge", "votes", "events")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from blocs.errors import BlocsError
 from blocs.report import svg
-from blocs.report.sections import QUESTIONS
+from blocs.report.sections import QUESTIONS, wedge_view
 from blocs.scenario.model import ActorKind, Scenario
 from blocs.scenario.network import net_ties
 
@@ -79,6 +79,8 @@ class LivePage:
             a.id: a.name for a in scenario.actors if a.kind != ActorKind.bloc and a.id in tied
         }
         self._positions = svg.network_layout(list(self._nodes), [t.pair for t in scenario.ties])
+        self._overlay_objects = _load_overlays([o.id for o in self.overlays])
+        self._assumptions: Any = None
 
     def config(self) -> dict[str, Any]:
         """What the page needs to draw its controls."""
@@ -102,14 +104,99 @@ class LivePage:
 
     def view(self, request: WhatIfRequest) -> dict[str, Any]:
         """Alignment and wedge price for ``request``, with their charts as escaped SVG."""
-        return {
-            "alignment": self._alignment(request),
-            "wedge": self._wedge(request),
-        }
+        overlay = self._overlay(request)
+        scenario = self.scenario
+        wedge: dict[str, Any]
+        result = None
+        try:
+            result = self._wedge(request, overlay)
+            wedge = {"available": True, **_page_wedge(result, scenario, request)}
+            if result.overlay is not None:
+                scenario = result.overlay.scenario
+        except (_Unavailable, BlocsError) as exc:
+            wedge = {"available": False, "reason": f"not computed: {exc}"}
+        notes = []
+        if result is None and overlay is not None:
+            try:
+                scenario = _apply(scenario, overlay)
+            except (_Unavailable, BlocsError) as exc:
+                notes.append(f"overlays not applied: {exc}")
+        alignment = self._alignment(scenario)
+        alignment["notes"] = notes + alignment["notes"]
+        return {"alignment": alignment, "wedge": wedge}
 
     # -- parts -------------------------------------------------------------------------------
-    def _alignment(self, request: WhatIfRequest) -> dict[str, Any]:
-        s = self.scenario
+    def _overlay(self, request: WhatIfRequest) -> Any:
+        """The toggled overlays and the page's offer as one overlay (``None`` when neither)."""
+        changes: list[Any] = []
+        for name in request.overlays:
+            changes.extend(self._overlay_objects[name].changes)
+        if request.inducement_usd > 0 and self.pair and self.divider:
+            changes.append(
+                {
+                    "op": "inducement",
+                    "from": self.divider,
+                    "to": self.pair[0],
+                    "name": "page_offer",
+                    "label": "the offer set on the what-if page",
+                    "amount": request.inducement_usd,
+                    "per": "year",
+                    "note": "Set on the what-if page; a hypothesis, not a sourced figure.",
+                }
+            )
+        if not changes:
+            return None
+        overlay_type = _attr("blocs.whatif.overlay", "Overlay")
+        return overlay_type.model_validate(
+            {
+                "id": "page",
+                "title": "The page's settings",
+                "changes": [
+                    c if isinstance(c, dict) else c.model_dump(by_alias=True, exclude_none=True)
+                    for c in changes
+                ],
+            }
+        )
+
+    def _wedge(self, request: WhatIfRequest, overlay: Any) -> Any:
+        if not (self.pair and self.divider):
+            raise _Unavailable(
+                f"no wedge question (divider, target, partner) is set for '{self.scenario.id}'"
+            )
+        wedge = _attr("blocs.whatif", "wedge")
+        spec = self._fixed_assumptions(request)
+        return wedge(
+            self.scenario,
+            divider=self.divider,
+            target=self.pair[0],
+            partner=self.pair[1],
+            overlay=overlay,
+            assumptions=spec,
+            draws=self.draws,
+            seed=self.seed,
+            sobol_samples=0,
+        )
+
+    def _fixed_assumptions(self, request: WhatIfRequest) -> Any:
+        """The default assumptions with credibility and horizon fixed at the page's values."""
+        if self._assumptions is None:
+            self._assumptions = _attr("blocs.whatif", "load_assumptions")()
+        spec = self._assumptions
+        fixed = {
+            spec.ledger.credibility: request.credibility,
+            spec.ledger.horizon: request.horizon_years,
+        }
+        distribution = _attr("blocs.whatif.distributions", "Distribution")
+        assumptions = [
+            a.model_copy(update={"distribution": distribution(kind="fixed", value=fixed[a.name])})
+            if a.name in fixed
+            else a
+            for a in spec.assumptions
+        ]
+        return spec.model_copy(update={"assumptions": assumptions})
+
+    def _alignment(self, scenario: Scenario) -> dict[str, Any]:
+        s = scenario
         nodes = self._nodes
         edges = [(a, b, w) for (a, b), w in net_ties(s).items() if a in nodes and b in nodes]
         picture = svg.network_svg(
@@ -125,19 +212,36 @@ class LivePage:
         if self.pair:
             a, b = self.pair
             rows.append({"label": f"net tie {a}–{b}", "value": f"{_pair_value(edges, a, b):+.2f}"})
-        return {
-            "network_svg": str(picture),
-            "rows": rows,
-            "notes": ["camps and frustration not computed: the balance model is not available"],
-        }
-
-    def _wedge(self, request: WhatIfRequest) -> dict[str, Any]:
+            if self.divider:
+                d = self.divider
+                rows.append(
+                    {"label": f"net tie {d}–{a}", "value": f"{_pair_value(edges, d, a):+.2f}"}
+                )
+        notes = []
         try:
-            return _wedge_view(self, request)
-        except _Unavailable as exc:
-            return {"available": False, "reason": f"not computed: {exc}"}
-        except BlocsError as exc:
-            return {"available": False, "reason": f"not computed: {exc}"}
+            land = _attr("blocs.models.landscape", "landscape_from_scenario")(s)
+            g = land.global_minimum
+            rows.append(
+                {
+                    "label": "landscape global minimum",
+                    "value": f"[{', '.join(g.coalitions[0])}] vs [{', '.join(g.coalitions[1])}]"
+                    f" (basin {100 * g.basin:.0f}%, {len(land.minima)} minima)",
+                }
+            )
+        except (_Unavailable, BlocsError) as exc:
+            notes.append(f"landscape not computed: {exc}")
+        try:
+            dyn = _attr("blocs.models.dynamics", "dynamics_from_scenario")(s)
+            f = dyn.factions
+            rows.append(
+                {
+                    "label": "Marvel factions",
+                    "value": f"[{', '.join(f[0])}] vs [{', '.join(f[1])}] ({dyn.outcome})",
+                }
+            )
+        except (_Unavailable, BlocsError) as exc:
+            notes.append(f"balance dynamics not computed: {exc}")
+        return {"network_svg": str(picture), "rows": rows, "notes": notes}
 
 
 class _Unavailable(Exception):
@@ -151,8 +255,56 @@ def _pair_value(edges: Sequence[tuple[str, str, float]], a: str, b: str) -> floa
     return 0.0
 
 
-def _wedge_view(page: LivePage, request: WhatIfRequest) -> dict[str, Any]:
-    raise _Unavailable("the wedge price is not part of this version yet")
+def _attr(module: str, name: str) -> Any:
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise _Unavailable(f"{module}.{name} is not available in this installation") from None
+
+
+def _load_overlays(names: Sequence[str]) -> dict[str, Any]:
+    if not names:
+        return {}
+    load = _attr("blocs.whatif.overlay", "load_overlay")
+    path = _attr("blocs.whatif.library", "overlay_path")
+    return {name: load(path(name)) for name in names}
+
+
+def _apply(scenario: Scenario, overlay: Any) -> Scenario:
+    return _attr("blocs.whatif.overlay", "apply_overlay")(scenario, overlay).scenario
+
+
+def _page_wedge(result: Any, scenario: Scenario, request: WhatIfRequest) -> dict[str, Any]:
+    view = wedge_view(result, scenario)
+    summary = result.to_dict()["summary"]
+    offered = summary.get("offered") or 0.0
+    enough = summary.get("share_offer_enough")
+    if offered > 0:
+        from_overlays = offered - request.inducement_usd
+        offer_line = f"Offer on the table: {svg.format_number(offered, 'USD a year')}"
+        if from_overlays > 0:
+            offer_line += (
+                f" ({svg.format_number(request.inducement_usd)} set here,"
+                f" {svg.format_number(from_overlays)} from the overlays)"
+            )
+        if enough is not None:
+            offer_line += f"; it suffices in {100 * enough:.0f}% of the draws."
+    else:
+        offer_line = "No offer is on the table."
+    return {
+        "summary": view["answer"],
+        "offer": offer_line,
+        "drivers": view["drivers"],
+        "median": view["median"],
+        "p10": view["p10"],
+        "p90": view["p90"],
+        "share_offer_enough": enough,
+        "histogram_svg": str(view["histogram"]),
+        "tornado_svg": str(view["tornado"]),
+        "disagreements": view["disagreements"],
+    }
 
 
 def _finite(x: float | None) -> float | None:
@@ -160,6 +312,17 @@ def _finite(x: float | None) -> float | None:
 
 
 def available_overlays(scenario: Scenario) -> list[Overlay]:
-    """The example overlays that :mod:`blocs.whatif` ships for ``scenario`` (none until it
-    provides them)."""
-    return []
+    """The example overlays that :mod:`blocs.whatif` ships for ``scenario`` (those written for
+    it, or for any scenario); none when the what-if part is not installed."""
+    try:
+        names = _attr("blocs.whatif.library", "overlays")()
+        load = _attr("blocs.whatif.overlay", "load_overlay")
+        path = _attr("blocs.whatif.library", "overlay_path")
+    except _Unavailable:
+        return []
+    out = []
+    for name in names:
+        ov = load(path(name))
+        if ov.scenario in (None, scenario.id):
+            out.append(Overlay(id=name, title=ov.title, description=ov.description or ""))
+    return out

@@ -157,9 +157,13 @@ def answer_section(inputs: ReportInputs) -> Section:
     notes: list[str] = []
     wedge = inputs.get("wedge")
     if wedge is not None:
-        sentences.append(wedge_sentence(_plain(wedge), s))
+        w = _plain(wedge)
+        sentences.append(w["answer"])
+        drivers = drivers_sentence(w)
+        if drivers:
+            sentences.append(drivers)
     balance = inputs.get("balance")
-    if balance is not None:
+    if balance is not None and len(sentences) < 2:
         sentences.append(balance_sentence(_plain(balance), s))
     if len(sentences) < 2 and q is not None:
         a, b = q.pair
@@ -172,7 +176,7 @@ def answer_section(inputs: ReportInputs) -> Section:
         )
     if wedge is None:
         notes.append(f"wedge price {inputs.why('wedge')}")
-    if balance is None:
+    if wedge is None and balance is None:
         notes.append(f"balance {inputs.why('balance')}")
     return Section(
         id="answer",
@@ -187,23 +191,16 @@ def answer_section(inputs: ReportInputs) -> Section:
     )
 
 
-def wedge_sentence(w: Mapping[str, Any], scenario: Scenario) -> str:
-    """One sentence stating a wedge price with its interval and main drivers."""
-    unit = w.get("unit") or "USD/yr"
-    price = w.get("price", w.get("median"))
-    lo, hi = w.get("low"), w.get("high")
-    level = w.get("level", 0.8)
-    target = w.get("target") or w.get("pair") or []
-    who = " and ".join(_name(scenario, a) for a in target) if target else "the pair"
-    text = (
-        f"blocs prices the wedge between {who} at {svg.format_number(price, unit)}"
-        f" ({round(100 * float(level))}% interval {svg.format_number(lo)}–"
-        f"{svg.format_number(hi)})"
-    )
-    drivers = [d if isinstance(d, str) else d.get("name", "") for d in w.get("drivers", [])][:3]
-    if drivers:
-        text += f", driven mainly by {', '.join(drivers)}"
-    return text + "."
+def drivers_sentence(w: Mapping[str, Any], top: int = 3) -> str:
+    """One sentence naming the inputs that move the wedge price most (from its tornado)."""
+    rows = (w.get("sensitivity") or {}).get("tornado") or []
+    if not rows:
+        return ""
+    names = []
+    for r in rows[:top]:
+        tag = "assumed" if r.get("kind") == "assumption" else "from the sources"
+        names.append(f"{r['label']} ({tag})")
+    return "The price moves most with " + "; ".join(names) + "."
 
 
 def balance_sentence(b: Mapping[str, Any], scenario: Scenario) -> str:
@@ -444,41 +441,117 @@ ALIGNMENT_VIEWS: dict[str, Callable[[Mapping[str, Any], Scenario], dict[str, Any
 
 def wedge_section(inputs: ReportInputs) -> Section:
     """Price distribution with its interval, tornado of drivers, the three lenses."""
-    notes = []
-    ctx: dict[str, Any] = {"histogram": None, "tornado": None, "lenses": None, "summary": None}
     wedge = inputs.get("wedge")
     if wedge is None:
-        notes.append(f"wedge price {inputs.why('wedge')}")
-    else:
-        w = _plain(wedge)
-        ctx["summary"] = wedge_sentence(w, inputs.scenario)
-        ctx["histogram"] = svg.histogram_svg(
-            w.get("draws") if "bins" not in w else None,
-            bins=w.get("bins"),
-            interval=(w["low"], w["high"]) if w.get("low") is not None else None,
-            centre=w.get("price", w.get("median")),
-            unit=w.get("unit") or "USD/yr",
-            title="Wedge price over the Monte Carlo draws",
+        return Section(
+            id="wedge",
+            title="The wedge",
+            template="wedge.html",
+            context={"view": None},
+            notes=(f"wedge price {inputs.why('wedge')}",),
         )
-    tornado = inputs.get("tornado")
-    if tornado is None:
-        notes.append(f"tornado of drivers {inputs.why('tornado')}")
-    else:
-        t = _plain(tornado)
-        ctx["tornado"] = svg.tornado_svg(
-            [(r["name"], r["at_low"], r["at_high"]) for r in t["rows"]],
-            base=t["base"],
-            unit=t.get("unit", ""),
-            title="What moves the price",
-        )
-    lenses = inputs.get("lenses")
-    if lenses is None:
-        notes.append(f"the three lenses {inputs.why('lenses')}")
-    else:
-        ctx["lenses"] = _plain(lenses)
     return Section(
-        id="wedge", title="The wedge", template="wedge.html", context=ctx, notes=tuple(notes)
+        id="wedge",
+        title="The wedge",
+        template="wedge.html",
+        context={"view": wedge_view(wedge, inputs.scenario)},
     )
+
+
+def _usd(x: float | None) -> str:
+    return svg.format_number(x, "USD a year") if x is not None else "n/a"
+
+
+def wedge_view(wedge: Any, scenario: Scenario, *, offer: float | None = None) -> dict[str, Any]:
+    """What the wedge section and the what-if page show of a wedge result."""
+    w = _plain(wedge)
+    summary = w["summary"]
+    prices = getattr(getattr(wedge, "price", None), "prices", None)
+    offered = offer if offer is not None else summary.get("offered") or None
+    histogram = svg.histogram_svg(
+        prices,
+        interval=(summary["p10"], summary["p90"]),
+        centre=summary["median"],
+        marker=offered,
+        marker_label="offer",
+        unit="USD a year",
+        title="Reservation price over the Monte Carlo draws (shaded: 80% interval)",
+    )
+    rows = w["sensitivity"]["tornado"]
+    tornado = svg.tornado_svg(
+        [(r["name"], r["output_at_low"], r["output_at_high"]) for r in rows[:10]],
+        base=w["lenses"]["ledger"]["price_at_medians"],
+        unit="USD a year",
+        title="What moves the price (each input at its low and high end)",
+    )
+    ledger = w["lenses"]["ledger"]
+    structural = w["lenses"].get("structural")
+    base = w["lenses"].get("base_rate") or {}
+    lenses = [
+        {
+            "name": "Ledger",
+            "reading": (
+                f"median {_usd(summary['median'])}, 80% interval {_usd(summary['p10'])} to "
+                f"{_usd(summary['p90'])}; no package under the cap in "
+                f"{100 * summary['share_over_cap']:.0f}% of draws"
+            ),
+            "basis": ledger["formula"],
+        },
+        {
+            "name": "Structure",
+            "reading": (
+                f"the {w['divider']}–{w['target']} tie must rise by "
+                f"{structural['flip']['change']:+.2f} for the landscape's global minimum to split "
+                f"{w['target']} from {w['partner']} (about "
+                f"{_usd(structural['price_equivalent'])} on the ledger's scale)"
+            )
+            if structural
+            else "not computed",
+            "basis": w["lenses"].get("structural_note", ""),
+        },
+        {
+            "name": "Base rate",
+            "reading": (
+                f"probability {base['probability']:.2f} that an alliance like this ends within the "
+                "horizon"
+                + (
+                    f" ({base['probability_with_inducement']:.2f} with an outside option)"
+                    if base.get("probability_with_inducement") is not None
+                    else ""
+                )
+            )
+            if base.get("available") and base.get("probability") is not None
+            else f"not computed: {base.get('note') or 'no data'}",
+            "basis": base.get("reference") or base.get("event_definition") or "",
+        },
+    ]
+    enough = summary.get("share_offer_enough")
+    return {
+        "answer": w["answer"],
+        "drivers": drivers_sentence(w),
+        "histogram": histogram,
+        "tornado": tornado,
+        "tornado_rows": [
+            {
+                "label": r["label"],
+                "kind": r["kind"],
+                "range": f"{svg.format_number(r['low'])} – {svg.format_number(r['high'])}",
+                "at_low": _usd(r["output_at_low"]),
+                "at_high": _usd(r["output_at_high"]),
+            }
+            for r in rows[:10]
+        ],
+        "lenses": lenses,
+        "disagreements": list(w.get("disagreements", [])),
+        "offered": _usd(offered) if offered else None,
+        "offer_enough": None if enough is None else f"{100 * enough:.0f}%",
+        "draws": w["lenses"]["ledger"]["monte_carlo"]["draws"],
+        "seed": w.get("seed"),
+        "notes": list(w.get("notes", [])),
+        "median": summary["median"],
+        "p10": summary["p10"],
+        "p90": summary["p90"],
+    }
 
 
 # -- 6. measured against assessed -----------------------------------------------------------------
@@ -539,21 +612,48 @@ def assumptions_section(inputs: ReportInputs) -> Section:
         "Per channel the net tie of a pair is the sum of its ties clipped to [−1, 1]; overall it "
         "is the mean over the channels in which the pair has ties.",
     ]
-    extra = inputs.get("assumptions")
-    more = []
-    if extra is not None:
-        data = _plain(extra)
-        more = data if isinstance(data, list) else data.get("items", [])
+    wedge = inputs.get("wedge")
+    more: list[dict[str, Any]] = []
+    evidenced: list[dict[str, Any]] = []
+    if wedge is not None:
+        w = _plain(wedge)
+        more = [
+            {
+                "label": a["label"],
+                "range": f"{svg.format_number(a['low'])} to {svg.format_number(a['high'])}"
+                f" {a['unit']} (median {svg.format_number(a['median'])})",
+                "why": a["rationale"],
+            }
+            for a in w.get("assumptions", [])
+        ]
+        evidenced = [
+            {
+                "label": e["label"],
+                "range": f"{svg.format_number(e['low'])} to {svg.format_number(e['high'])}"
+                f" {e['unit']}",
+                "rule": e["range_rule"],
+                "source": e["source_title"],
+                "where": f"¶{e['paragraph']}" if e.get("paragraph") else e.get("locator") or "",
+                "claim": e["claim"],
+            }
+            for e in w.get("evidenced", [])
+        ]
     lines = []
     if not s.notes:
         lines.append("the scenario records no notes on its sources")
-    if extra is None:
-        lines.append(f"what-if assumptions {inputs.why('assumptions')}")
+    if wedge is None:
+        lines.append(f"what-if assumptions {inputs.why('wedge')}")
     return Section(
         id="assumptions",
         title="What is assumed, and what the sources got wrong",
         template="assumptions.html",
-        context={"assumed": assumed, "more": more, "notes": notes_out, "footnotes": fn.items},
+        context={
+            "assumed": assumed,
+            "more": more,
+            "evidenced": evidenced,
+            "notes": notes_out,
+            "footnotes": fn.items,
+        },
         notes=tuple(lines),
     )
 

@@ -276,13 +276,16 @@ def histogram_svg(
     bins: Sequence[tuple[float, float, float]] | None = None,
     interval: tuple[float, float] | None = None,
     centre: float | None = None,
+    marker: float | None = None,
+    marker_label: str = "",
     unit: str = "",
     title: str = "",
     nbins: int = 40,
     width: int = 560,
     height: int = 220,
 ) -> Markup:
-    """A histogram with the ``interval`` shaded and the ``centre`` (e.g. the median) marked.
+    """A histogram with the ``interval`` shaded, the ``centre`` (e.g. the median) marked in
+    vermillion and an optional ``marker`` (e.g. an offer) as a dashed dark line with its label.
 
     Give either the raw ``values`` (binned into ``nbins`` equal bins for display) or ready
     ``bins`` as ``(left, right, count)``.
@@ -308,6 +311,8 @@ def histogram_svg(
     lo, hi = bins[0][0], bins[-1][1]
     if interval is not None:
         lo, hi = min(lo, interval[0]), max(hi, interval[1])
+    if marker is not None and math.isfinite(marker):
+        lo, hi = min(lo, marker), max(hi, marker)
     if hi <= lo:
         hi = lo + 1.0
     top = max(c for _, _, c in bins) or 1.0
@@ -337,6 +342,17 @@ def histogram_svg(
         out.append(
             f'<line class="centre" x1="{_n(c)}" y1="{mt}" x2="{_n(c)}" y2="{_n(mt + ph)}"'
             f' stroke="{VERMILLION}" stroke-width="2"/>'
+        )
+    if marker is not None and math.isfinite(marker):
+        m = sx(marker)
+        out.append(
+            f'<line class="marker" x1="{_n(m)}" y1="{mt}" x2="{_n(m)}" y2="{_n(mt + ph)}"'
+            f' stroke="{INK}" stroke-width="2" stroke-dasharray="5 3"/>'
+        )
+        right = m > ml + 0.8 * pw
+        out.append(
+            f'<text x="{_n(m - 4 if right else m + 4)}" y="{mt + 10}" fill="{INK}"'
+            f' text-anchor="{"end" if right else "start"}">{escape(marker_label)}</text>'
         )
     out.append(_x_axis(lo, hi, sx, mt + ph, ml, pw, unit))
     out.append(

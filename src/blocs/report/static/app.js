@@ -66,12 +66,23 @@ function renderNotes(container, notes) {
 
 function render(view) {
   const w = view.wedge;
+  const list = $("wedge-disagreements");
+  list.replaceChildren();
   if (w.available) {
     $("wedge-summary").textContent = w.summary;
+    $("wedge-offer").textContent = w.offer;
+    $("wedge-drivers").textContent = w.drivers;
     setSvg($("wedge-chart"), w.histogram_svg);
+    setSvg($("tornado-chart"), w.tornado_svg);
+    for (const d of w.disagreements) {
+      const li = document.createElement("li");
+      li.textContent = d;
+      list.appendChild(li);
+    }
   } else {
     $("wedge-summary").textContent = w.reason;
-    $("wedge-chart").replaceChildren();
+    for (const id of ["wedge-offer", "wedge-drivers"]) $(id).textContent = "";
+    for (const id of ["wedge-chart", "tornado-chart"]) $(id).replaceChildren();
   }
   const rows = $("alignment-rows");
   rows.replaceChildren();
