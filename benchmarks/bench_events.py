@@ -49,14 +49,8 @@ def main(rows: int, repeats: int) -> None:
         path = str(made.path)
         con = duckdb.connect()
         con.execute("SET enable_progress_bar_print = false")
-        typed = (
-            "{"
-            + ", ".join(
-                f"'{n}': '{'DATE' if n == 'SQLDATE' else 'TINYINT' if n == 'QuadClass' else 'DOUBLE' if n == 'GoldsteinScale' else 'VARCHAR'}'"
-                for n in COLS
-            )
-            + "}"
-        )
+        kinds = {"SQLDATE": "DATE", "QuadClass": "TINYINT", "GoldsteinScale": "DOUBLE"}
+        typed = "{" + ", ".join(f"'{n}': '{kinds.get(n, 'VARCHAR')}'" for n in COLS) + "}"
         read = (
             f"read_csv('{path}', delim='\\t', header=false, quote='', escape='', "
             f"auto_detect=false, columns={typed}, dateformat='%Y%m%d')"
