@@ -7,6 +7,7 @@ import typer
 
 from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
+from blocs.commands import models_balance
 from blocs.commands import models_landscape as models_landscape_commands
 from blocs.commands import report as report_commands
 from blocs.commands import scenario as scenario_commands
@@ -26,6 +27,7 @@ events_commands.register(app)
 measure_commands.register(app)
 report_commands.register(app)
 models_landscape_commands.register(app)
+models_balance.register(app)
 whatif_commands.register(app)
 
 
