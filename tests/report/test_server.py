@@ -63,7 +63,7 @@ def test_scenario_without_question_shows_alignment_only(serve_app, toy) -> None:
     view = post(server, GOOD).json()
     assert view["wedge"] == {
         "available": False,
-        "reason": "not computed: no wedge question (divider, target, partner) is set for 'toy'",
+        "reason": "not computed: scenario 'toy' names no focus (divider, target, partner)",
     }
     assert view["alignment"]["network_svg"].startswith("<svg")
 

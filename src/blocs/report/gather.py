@@ -1,7 +1,8 @@
 """Ask each part of blocs for the result a report section shows.
 
-This module only calls the public APIs of :mod:`blocs.models`, :mod:`blocs.whatif` and
-:mod:`blocs.measure`; it computes nothing itself. A part that is missing from this installation,
+This module only calls public APIs: :func:`blocs.assess` for the model lenses and the wedge
+price (one computation shared with ``blocs assess``), and :mod:`blocs.measure` for the measured
+series; it computes nothing itself. A part that is missing from this installation,
 or that cannot work on the scenario (a :class:`~blocs.errors.BlocsError`), becomes a
 :class:`~blocs.report.inputs.NotComputed` with its reason.
 
@@ -22,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from blocs.assessment import assess
 from blocs.errors import BlocsError
-from blocs.report.inputs import PARTS, NotComputed, ReportInputs
+from blocs.report.inputs import PARTS, NotComputed, ReportInputs, is_not_computed
 from blocs.scenario.model import Scenario
 
 
@@ -49,8 +51,21 @@ def _attr(module: str, name: str) -> Any:
 # BlocsError when its part cannot answer.
 
 
-def _balance(scenario: Scenario, **_: Any) -> Any:
-    raise _Missing("the structural-balance model is not part of this version yet")
+def _balance(scenario: Scenario, *, seed: int | None = 0, **_: Any) -> Any:
+    return _attr("blocs.models.balance", "balance_report")(scenario, seed=seed)
+
+
+def _triad(scenario: Scenario, **_: Any) -> Any:
+    focus = scenario.focus
+    if focus is None:
+        raise _Missing("the scenario names no focus (divider, target, partner)")
+    from blocs.scenario.network import signed_graph
+
+    graph = signed_graph(scenario)
+    t, p, d = focus.triad
+    if not all(graph.has_edge(x, y) for x, y in ((t, p), (t, d), (p, d))):
+        raise _Missing(f"{t}, {p} and {d} are not all tied to each other")
+    return _attr("blocs.models.balance", "triangle")(graph, t, p, d)
 
 
 def _landscape(scenario: Scenario, **_: Any) -> Any:
@@ -69,19 +84,15 @@ def _wedge(
     data: Path | None = None,
     **_: Any,
 ) -> Any:
-    from blocs.report.sections import QUESTIONS
-
-    question = QUESTIONS.get(scenario.id)
-    if question is None:
-        raise _Missing(
-            f"no wedge question (divider, target, partner) is set for scenario '{scenario.id}'"
-        )
+    focus = scenario.focus
+    if focus is None:
+        raise _Missing("the scenario names no focus (divider, target, partner)")
     wedge = _attr("blocs.whatif", "wedge")
     return wedge(
         scenario,
-        divider=question.divider,
-        target=question.pair[0],
-        partner=question.pair[1],
+        divider=focus.divider,
+        target=focus.target,
+        partner=focus.partner,
         draws=draws,
         seed=seed,
         data=data,
@@ -102,6 +113,7 @@ def _events(scenario: Scenario, *, events: Path | None = None, **_: Any) -> Any:
 
 PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "balance": _balance,
+    "triad": _triad,
     "landscape": _landscape,
     "dynamics": _dynamics,
     "wedge": _wedge,
@@ -133,9 +145,18 @@ def gather(
     parts : which parts to ask (the others are recorded as not asked).
     """
     results: dict[str, Any] = {}
+    assessment = None
+    try:
+        assessment = assess(scenario, data=data, seed=seed, draws=draws)
+    except ImportError:  # a part of blocs is missing: ask the others one by one below
+        assessment = None
     for name in PARTS:
         if name not in parts:
             results[name] = NotComputed("not asked for")
+            continue
+        if assessment is not None and name in assessment.sections:
+            value = assessment.sections[name]
+            results[name] = NotComputed(value.reason) if is_not_computed(value) else value
             continue
         try:
             results[name] = PART_FUNCTIONS[name](
@@ -145,4 +166,4 @@ def gather(
             results[name] = NotComputed(str(exc))
         except BlocsError as exc:
             results[name] = NotComputed(str(exc))
-    return ReportInputs(scenario=scenario, results=results, seed=seed)
+    return ReportInputs(scenario=scenario, assessment=assessment, results=results, seed=seed)

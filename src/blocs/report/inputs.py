@@ -21,11 +21,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from blocs.assessment import Assessment, assess
+from blocs.assessment import Assessment
 from blocs.scenario.model import Scenario
 
 #: The result slots a report knows how to render, in the order their sections appear.
-PARTS: tuple[str, ...] = ("balance", "landscape", "dynamics", "wedge", "votes", "events")
+PARTS: tuple[str, ...] = (
+    "balance",
+    "triad",
+    "landscape",
+    "dynamics",
+    "wedge",
+    "votes",
+    "events",
+)
 
 
 @dataclass(frozen=True)
@@ -38,9 +46,15 @@ class NotComputed:
         return {"not_computed": self.reason}
 
 
+def is_not_computed(value: Any) -> bool:
+    """Whether ``value`` marks an absent result (ours, or the assessment's own marker)."""
+    return type(value).__name__ == "NotComputed" and hasattr(value, "reason")
+
+
 @dataclass(frozen=True)
 class ReportInputs:
-    """The scenario, its :class:`~blocs.assessment.Assessment`, and one result per part.
+    """The scenario, its :class:`~blocs.assessment.Assessment` (optional), and one result per
+    part.
 
     ``results`` maps a name of :data:`PARTS` to a result object (anything with ``to_dict``)
     or a :class:`NotComputed`. ``data_sources`` lists the data sets the results used, as
@@ -53,19 +67,15 @@ class ReportInputs:
     data_sources: tuple[Mapping[str, str], ...] = ()
     seed: int | None = None
 
-    def __post_init__(self) -> None:
-        if self.assessment is None:
-            object.__setattr__(self, "assessment", assess(self.scenario))
-
     def get(self, name: str) -> Any | None:
         """The result of part ``name``, or ``None`` when it was not computed."""
         value = self.results.get(name)
-        return None if value is None or isinstance(value, NotComputed) else value
+        return None if value is None or is_not_computed(value) else value
 
     def why(self, name: str) -> str:
         """The one-line note for an absent result: ``not computed: <why>``."""
         value = self.results.get(name)
-        if isinstance(value, NotComputed):
+        if is_not_computed(value):
             return f"not computed: {value.reason}"
         return "not computed: no result was given"
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from blocs.errors import BlocsError
 from blocs.report import svg
-from blocs.report.sections import QUESTIONS, wedge_view
+from blocs.report.sections import wedge_view
 from blocs.scenario.model import ActorKind, Scenario
 from blocs.scenario.network import net_ties
 
@@ -71,9 +71,9 @@ class LivePage:
         self.draws = draws
         self.seed = seed
         self.overlays = tuple(overlays)
-        q = QUESTIONS.get(scenario.id)
-        self.pair = q.pair if q else None
-        self.divider = q.divider if q else None
+        focus = scenario.focus
+        self.pair = (focus.target, focus.partner) if focus else None
+        self.divider = focus.divider if focus else None
         tied = {x for t in scenario.ties for x in t.pair}
         self._nodes = {
             a.id: a.name for a in scenario.actors if a.kind != ActorKind.bloc and a.id in tied
@@ -161,7 +161,7 @@ class LivePage:
     def _wedge(self, request: WhatIfRequest, overlay: Any) -> Any:
         if not (self.pair and self.divider):
             raise _Unavailable(
-                f"no wedge question (divider, target, partner) is set for '{self.scenario.id}'"
+                f"scenario '{self.scenario.id}' names no focus (divider, target, partner)"
             )
         wedge = _attr("blocs.whatif", "wedge")
         spec = self._fixed_assumptions(request)

@@ -30,13 +30,12 @@ from blocs.scenario.network import net_tie, net_ties
 
 @dataclass(frozen=True)
 class Question:
-    """The question a scenario's sources ask, paraphrased, with where they ask it."""
+    """The question a scenario's sources ask, paraphrased, with where they ask it (the actors
+    of the question are the scenario's ``focus``)."""
 
     text: str
     source: str
     paragraph: int
-    pair: tuple[str, str]
-    divider: str
 
 
 #: The question of each built-in scenario (paraphrased; the citation points at the source).
@@ -49,8 +48,6 @@ QUESTIONS: dict[str, Question] = {
         ),
         source="foreign-affairs-2017",
         paragraph=1,
-        pair=("RUS", "IRN"),
-        divider="USA",
     )
 }
 
@@ -165,8 +162,8 @@ def answer_section(inputs: ReportInputs) -> Section:
     balance = inputs.get("balance")
     if balance is not None and len(sentences) < 2:
         sentences.append(balance_sentence(_plain(balance), s))
-    if len(sentences) < 2 and q is not None:
-        a, b = q.pair
+    if len(sentences) < 2 and s.focus is not None:
+        a, b = s.focus.target, s.focus.partner
         value = net_tie(s, a, b)
         channels = [c for c in CHANNELS if any(t.channel.value == c for t in s.ties_between(a, b))]
         sentences.append(
@@ -221,14 +218,14 @@ def balance_sentence(b: Mapping[str, Any], scenario: Scenario) -> str:
 # -- 2. the network -------------------------------------------------------------------------------
 
 
-def network_section(inputs: ReportInputs, *, seed: int = 7) -> Section:
+def network_section(inputs: ReportInputs) -> Section:
     """The signed network of actors and blocs, one small multiple per channel."""
     s = inputs.scenario
     nodes = {a.id: a.name for a in s.actors}
     blocs = [a.id for a in s.actors if a.kind == ActorKind.bloc]
     memberships = [(m.actor, m.bloc) for m in s.memberships]
     edges = [t.pair for t in s.ties] + memberships
-    positions = svg.network_layout(list(nodes), edges, seed=seed)
+    positions = svg.network_layout(list(nodes), edges)
     overall = [svg.NetworkPanel("overall", [(a, b, w) for (a, b), w in net_ties(s).items()])]
     channels = [
         svg.NetworkPanel(c, [(a, b, w) for (a, b), w in net_ties(s, c).items()]) for c in CHANNELS
@@ -261,7 +258,7 @@ def network_section(inputs: ReportInputs, *, seed: int = 7) -> Section:
         id="network",
         title="The system as a picture",
         template="network.html",
-        context={"pictures": pictures, "size_label": size_label, "layout_seed": seed},
+        context={"pictures": pictures, "size_label": size_label},
         notes=tuple(notes),
     )
 
@@ -342,6 +339,7 @@ def alignment_section(inputs: ReportInputs) -> Section:
     notes = []
     for name, label in (
         ("balance", "Structural balance"),
+        ("triad", "The focus triangle"),
         ("landscape", "Landscape minima"),
         ("dynamics", "Balance dynamics"),
     ):
@@ -420,17 +418,55 @@ def dynamics_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
 
 
 def balance_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
-    """Frustration index and camps of the structural-balance result."""
-    camps = d.get("camps") or []
+    """Frustration index per channel and overall, with the triad census and the camps."""
+    rows = []
+    for name, c in (d.get("channels") or {}).items():
+        f, wf, tri = c["frustration"], c["weighted_frustration"], c["triads"]
+        rows.append(
+            {
+                "channel": name,
+                "nodes": c["nodes"],
+                "edges": c["edges"],
+                "triangles": f"{tri['balanced']} of {tri['triangles']}"
+                if tri["triangles"]
+                else "—",
+                "frustration": f"{f['value']:g}" + ("" if f["optimal"] else " (best found)"),
+                "weighted": f"{wf['value']:.3g}" + ("" if wf["optimal"] else " (best found)"),
+                "camps": " | ".join(_names(scenario, camp) for camp in f["camps"]),
+            }
+        )
     return {
-        "frustration": d.get("frustration"),
-        "camps": [_names(scenario, c) for c in camps],
         "sentence": balance_sentence(d, scenario),
+        "rows": rows,
+        "camps": [_names(scenario, c) for c in d.get("camps") or []],
+    }
+
+
+def triad_view(d: Mapping[str, Any], scenario: Scenario) -> dict[str, Any]:
+    """The focus triangle: its three signed ties and whether it is balanced."""
+    nodes = d["nodes"]
+    pairs = [(nodes[0], nodes[1]), (nodes[1], nodes[2]), (nodes[0], nodes[2])]
+    ties = [
+        f"{a}–{b} {'+' if sign > 0 else '−'}"
+        for (a, b), sign in zip(pairs, d["signs"], strict=True)
+    ]
+    return {
+        "ties": ", ".join(ties),
+        "balanced": d["balanced"],
+        "sentence": (
+            f"The triangle {'–'.join(nodes)} has signs {', '.join(ties)}: "
+            + (
+                "balanced (Heider: the friend of my friend, the enemy of my enemy)."
+                if d["balanced"]
+                else "unbalanced, a strain balance theory expects to be resolved."
+            )
+        ),
     }
 
 
 ALIGNMENT_VIEWS: dict[str, Callable[[Mapping[str, Any], Scenario], dict[str, Any]]] = {
     "balance": balance_view,
+    "triad": triad_view,
     "landscape": landscape_view,
     "dynamics": dynamics_view,
 }

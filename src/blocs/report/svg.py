@@ -16,7 +16,9 @@ True
 
 References
 ----------
-.. [1] Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and
+.. [1] Gansner, E. R., Koren, Y. & North, S. (2004). Graph drawing by stress majorization.
+   Graph Drawing 2004, LNCS 3383, 239–250.
+.. [2] Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and
    presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
 """
 
@@ -94,29 +96,77 @@ class NetworkPanel:
 
 
 def network_layout(
-    nodes: Sequence[str], edges: Iterable[tuple[str, str]], *, seed: int = 7
+    nodes: Sequence[str],
+    edges: Iterable[tuple[str, str]],
+    *,
+    iterations: int = 100,
+    spread: int = 60,
 ) -> dict[str, tuple[float, float]]:
-    """Node positions in [0, 1]²: Kamada–Kawai for a connected network (deterministic, from a
-    circular start), else networkx's spring layout with a fixed ``seed``.
+    """Node positions in [0, 1]² by stress majorization on shortest-path distances.
 
-    Every panel of a figure shares these positions so that the eye can compare channels.
+    Classical multidimensional scaling gives the start, ``iterations`` SMACOF steps (de Leeuw
+    1977; Gansner, Koren & North 2004) lower the stress; pairs in different components are put
+    one step beyond the longest path; ``spread`` steps of networkx's spring layout from there
+    (fixed seed) pull apart nodes that the distances alone would stack. Deterministic: the same
+    network always gets the same picture, and every panel of a figure shares these positions.
     """
-    g = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from((a, b) for a, b in edges if a in g and b in g)
-    if len(g) == 0:
+    names = list(dict.fromkeys(nodes))
+    n = len(names)
+    if n == 0:
         return {}
-    if len(g) == 1:
-        return {next(iter(g)): (0.5, 0.5)}
-    init = nx.circular_layout(g)
-    pos = nx.kamada_kawai_layout(g, pos=init) if nx.is_connected(g) else None
-    if pos is None:
-        pos = nx.spring_layout(g, seed=seed, k=2.5 / math.sqrt(len(g)), iterations=300)
-    xy = np.array([pos[n] for n in nodes], dtype=float)
-    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    if n == 1:
+        return {names[0]: (0.5, 0.5)}
+    g = nx.Graph()
+    g.add_nodes_from(names)
+    g.add_edges_from((a, b) for a, b in edges if a in g and b in g and a != b)
+    index = {v: i for i, v in enumerate(names)}
+    d = np.full((n, n), np.inf)
+    for source, lengths in nx.all_pairs_shortest_path_length(g):
+        for target, length in lengths.items():
+            d[index[source], index[target]] = length
+    finite = d[np.isfinite(d)]
+    d[~np.isfinite(d)] = (finite.max() if finite.size else 1.0) + 1.0
+    np.fill_diagonal(d, 0.0)
+    # classical MDS start
+    j = np.eye(n) - 1.0 / n
+    b = -0.5 * j @ (d**2) @ j
+    values, vectors = np.linalg.eigh(b)
+    top = np.argsort(values)[::-1][:2]
+    x = vectors[:, top] * np.sqrt(np.maximum(values[top], 1e-9))
+    x = x * np.where(x[np.argmax(np.abs(x), axis=0), [0, 1]] < 0, -1.0, 1.0)
+    # SMACOF with weights 1/d² (stress majorization)
+    w = np.zeros_like(d)
+    off = d > 0
+    w[off] = 1.0 / d[off] ** 2
+    v = -w.copy()
+    np.fill_diagonal(v, w.sum(axis=1))
+    v_pinv = np.linalg.pinv(v)
+    for _ in range(iterations):
+        dist = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
+        ratio = np.zeros_like(d)
+        mask = dist > 1e-12
+        ratio[mask] = w[mask] * d[mask] / dist[mask]
+        bz = -ratio
+        np.fill_diagonal(bz, ratio.sum(axis=1))
+        x = v_pinv @ bz @ x
+    # nodes with the same distances to all others coincide: a short force-directed pass from
+    # this start (fixed seed) separates them without undoing the overall shape
+    x = _unit(x)
+    # tiny deterministic offsets so that coinciding nodes have a direction to separate in
+    angle = 2 * np.pi * np.arange(n) / n
+    x = x + 1e-3 * np.column_stack([np.cos(angle), np.sin(angle)])
+    start = {v: x[i] for i, v in enumerate(names)}
+    pos = nx.spring_layout(
+        g, pos=start, k=1.2 / math.sqrt(n), iterations=spread, seed=0, threshold=1e-5
+    )
+    x = _unit(np.array([pos[v] for v in names], dtype=float))
+    return {v: (float(px), float(py)) for v, (px, py) in zip(names, x, strict=True)}
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    lo, hi = x.min(axis=0), x.max(axis=0)
     span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
-    xy = (xy - lo) / span
-    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
+    return (x - lo) / span
 
 
 def network_svg(
