@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import math
 
+import numpy as np
 import pytest
 
 from blocs.errors import BlocsError, DataFormatError
-from blocs.measure.votes import UN_VOTES_SOURCE, read_votes, vote_agreement
+from blocs.measure.votes import (
+    UN_VOTES_SOURCE,
+    read_votes,
+    vote_agreement,
+    vote_agreement_matrix,
+)
 from blocs.scenario.crosswalk import CountryCodeError
 
 
@@ -19,8 +26,8 @@ def un_votes(shared_data):
 
 @pytest.fixture(scope="module")
 def table(un_votes):
-    """One read for all the pair tests below."""
-    return read_votes(un_votes, ["RUS", "IRN", "USA"], 2015, 2017)
+    """One read of every state's 2015-2017 votes for the tests below."""
+    return read_votes(un_votes, None, 2015, 2017)
 
 
 # Reference values: 2015-2017 roll calls of the 2021 release on which both states voted
@@ -100,8 +107,11 @@ def test_bad_requests(table, un_votes, tmp_path):
         vote_agreement(un_votes, "RUS", "XYZ", 2015, 2017)
     with pytest.raises(BlocsError, match="after it ends"):
         vote_agreement(table, "RUS", "IRN", 2017, 2015)
+    small = read_votes(un_votes, ["RUS", "IRN"], 2016, 2016)
     with pytest.raises(BlocsError, match="not read"):
-        vote_agreement(table, "RUS", "CHN", 2015, 2017)
+        vote_agreement(small, "RUS", "CHN", 2016, 2016)
+    with pytest.raises(BlocsError, match="not read"):
+        vote_agreement_matrix(small, 2016, 2016, actors=["RUS", "CHN"])
     with pytest.raises(DataFormatError, match=r"un_votes\.csv\.gz or un_votes\.csv"):
         vote_agreement(tmp_path, "RUS", "IRN", 2015, 2017)
 
@@ -139,4 +149,58 @@ def test_missing_column_names_the_file(tmp_path):
     _write_small_data(tmp_path, ["1,Russia,RU,yes"])
     (tmp_path / "un_roll_calls.csv").write_text("rcid,session\n1,70\n")
     with pytest.raises(DataFormatError, match=r"un_roll_calls.csv:1: missing column\(s\) date"):
+        vote_agreement(tmp_path, "RUS", "IRN", 2015, 2016)
+
+
+def test_every_state_read_and_the_unmatched_counted(table):
+    assert table.malformed == 0
+    # only Zanzibar (1963-64) has no ISO code, so its two rows match no state
+    assert table.unmatched == 2
+    assert {"RUS", "IRN", "USA", "NAM", "SRB"} <= set(table.votes["actor"])
+
+
+@pytest.fixture(scope="module")
+def matrix(table):
+    return vote_agreement_matrix(table, 2015, 2017)
+
+
+def test_matrix_reproduces_the_reference_pairs(matrix):
+    for (a, b), (agreement, s, n) in REFERENCE.items():
+        row = matrix.pair(a, b)
+        assert (row.votes, round(row.agreement, 3), round(row.s_score, 3)) == (n, agreement, s)
+
+
+def test_matrix_equals_pair_by_pair(table, matrix):
+    fields = ("votes", "identical", "agreement", "s_score", "kappa")
+    rng = np.random.default_rng(7)
+    pairs = list(itertools.combinations(matrix.actors, 2))
+    for k in rng.choice(len(pairs), size=40, replace=False):
+        a, b = pairs[k]
+        one = vote_agreement(table, a, b, 2015, 2017).overall
+        many = matrix.pair(a, b)
+        for f in fields:
+            x, y = getattr(one, f), getattr(many, f)
+            assert (math.isnan(x) and math.isnan(y)) or x == pytest.approx(y, abs=1e-12), (a, b)
+
+
+def test_matrix_is_symmetric_with_a_unit_diagonal(matrix):
+    assert np.array_equal(matrix.votes, matrix.votes.T)
+    assert np.allclose(matrix.s_score, matrix.s_score.T, equal_nan=True)
+    assert np.allclose(np.diag(matrix.agreement), 1.0)
+    assert len(matrix.actors) > 180
+    d = matrix.to_dict()
+    assert len(d["votes"]) == len(d["actors"])
+
+
+def test_matrix_by_issue(table):
+    m = vote_agreement_matrix(table, 2015, 2017, "hr", actors=["RUS", "IRN"])
+    one = vote_agreement(table, "RUS", "IRN", 2015, 2017, issue="hr").overall
+    many = m.pair("RUS", "IRN")
+    assert (many.votes, many.identical, many.s_score) == (one.votes, one.identical, one.s_score)
+    assert many.kappa == pytest.approx(one.kappa)
+
+
+def test_a_broken_line_names_the_file(tmp_path):
+    _write_small_data(tmp_path, ["1,Russia,RU,yes", "1,Iran,IR,yes,extra,fields"])
+    with pytest.raises(DataFormatError, match=r"un_votes\.csv\.gz:3: cannot read as CSV"):
         vote_agreement(tmp_path, "RUS", "IRN", 2015, 2016)

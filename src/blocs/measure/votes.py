@@ -44,12 +44,16 @@ Foreign Policy Positions. International Studies Quarterly 43(1): 115–144.
 
 from __future__ import annotations
 
+import csv
+import gzip
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from blocs.errors import BlocsError, DataFormatError
@@ -59,7 +63,7 @@ from blocs.measure.similarity import (
     cohen_kappa,
     signorino_ritter_s,
 )
-from blocs.scenario.crosswalk import candidates, lookup
+from blocs.scenario.crosswalk import candidates, lookup, records
 from blocs.scenario.model import Source, SourceKind
 
 #: The data set as a scenario source (kind ``dataset``).
@@ -115,26 +119,45 @@ def _find(data_dir: Path, kind: str, required: bool = True) -> Path | None:
     return None
 
 
-def _read(con: Any, path: Path, kind: str) -> str:
-    """Check a file's header and return a SQL expression reading it as text columns."""
+def _header(path: Path, kind: str) -> list[str]:
+    """The first line of a (possibly gzipped) CSV file, checked for the needed columns."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
     try:
-        cols = [
-            r[0]
-            for r in con.execute(
-                "DESCRIBE SELECT * FROM read_csv($p, header=true, all_varchar=true)",
-                {"p": str(path)},
-            ).fetchall()
-        ]
-    except Exception as exc:  # duckdb raises its own error types for unreadable files
+        with opener(path, "rt", encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataFormatError(f"cannot read as CSV: {exc}", file=path.name) from None
-    missing = [c for c in _COLUMNS[kind] if c not in cols]
+    missing = [c for c in _COLUMNS[kind] if c not in header]
     if missing:
         raise DataFormatError(
             f"missing column(s) {', '.join(missing)}; expected {', '.join(_COLUMNS[kind])}",
             file=path.name,
             line=1,
         )
-    return f"read_csv('{str(path).replace(chr(39), chr(39) * 2)}', header=true, all_varchar=true)"
+    return header
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _votes_sql(path: Path) -> str:
+    """A DuckDB expression scanning the votes file as text columns (no type sniffing)."""
+    header = _header(path, "votes")
+    columns = ", ".join(f"{_sql_text(c)}: 'VARCHAR'" for c in header)
+    return (
+        f"read_csv({_sql_text(str(path))}, header=true, auto_detect=false, delim=',',"
+        f" quote='\"', escape='\"', columns={{{columns}}})"
+    )
+
+
+def _small_table(path: Path, kind: str) -> pd.DataFrame:
+    """A small file (roll calls, issues) read with pandas, only the needed columns, as text."""
+    _header(path, kind)
+    try:
+        return pd.read_csv(path, usecols=list(_COLUMNS[kind]), dtype=str, keep_default_na=False)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataFormatError(f"cannot read as CSV: {exc}", file=path.name) from None
 
 
 @dataclass(frozen=True)
@@ -145,7 +168,8 @@ class VoteTable:
     and ``vote`` (1 yes, 2 abstain, 3 no); ``issues`` has ``rcid, short_name, issue``.
     ``malformed`` counts the states' rows that could not be read (unknown vote value,
     non-numeric roll-call id, roll call without a date); ``not_voting`` the absences and
-    non-member rows left out.
+    non-member rows left out; ``unmatched`` (when every state was read) the rows of the votes
+    file, any year, whose country the crosswalk does not know.
     """
 
     votes: pd.DataFrame
@@ -154,6 +178,7 @@ class VoteTable:
     malformed: int = 0
     not_voting: int = 0
     files: tuple[str, ...] = field(default=())
+    unmatched: int | None = None
 
 
 def _country_keys(actor: str) -> tuple[list[str], list[str]]:
@@ -170,11 +195,14 @@ def _country_keys(actor: str) -> tuple[list[str], list[str]]:
 
 def read_votes(
     data_dir: str | Path,
-    actors: Sequence[str],
+    actors: Sequence[str] | None = None,
     start: int | None = None,
     end: int | None = None,
 ) -> VoteTable:
     """Read the votes of ``actors`` (ISO alpha-3) between the years ``start`` and ``end``.
+
+    With ``actors=None`` every state of the crosswalk that has an ISO code is read, and the
+    data's rows that match none of them are counted in ``unmatched``.
 
     Raises :class:`~blocs.errors.DataFormatError` naming the file when a file is missing or
     lacks a column, and :class:`~blocs.scenario.crosswalk.CountryCodeError` for an unknown
@@ -185,52 +213,84 @@ def read_votes(
     folder = Path(data_dir)
     if not folder.is_dir():
         raise DataFormatError("no such folder (the UN votes data)", file=str(folder))
-    labels = tuple(dict.fromkeys(a.strip().upper() for a in actors))
+    if actors is None:
+        labels = tuple(dict.fromkeys(r.iso3 for r in records() if r.iso3))
+    else:
+        labels = tuple(dict.fromkeys(a.strip().upper() for a in actors))
     rows = []
-    for label in labels:
+    for index, label in enumerate(labels):
         codes, names = _country_keys(label)
-        rows += [(c, None, label) for c in codes] + [(None, n, label) for n in names]
-    keys = pd.DataFrame(rows, columns=["code", "name", "actor"], dtype="string")
+        rows += [(c, None, index) for c in codes] + [(None, n, index) for n in names]
+    keys = pd.DataFrame(rows, columns=["code", "name", "actor"]).drop_duplicates()
+    by_code = keys[keys["code"].notna()][["code", "actor"]]
+    by_name = keys[keys["name"].notna()][["name", "actor"]]
+    values = ", ".join(f"('{k}', {v})" for k, v in _VOTE_VALUES.items())
+    absent = ", ".join(f"'{k}'" for k in sorted(NOT_VOTING))
     con = duckdb.connect()
     try:
-        con.register("keys", keys)
+        con.execute("SET enable_progress_bar = false")
+        con.register("by_code", by_code)
+        con.register("by_name", by_name)
         paths = {k: _find(folder, k) for k in _FILES}
-        src = {k: _read(con, p, k) for k, p in paths.items() if p is not None}
+        votes_sql = _votes_sql(paths["votes"])  # type: ignore[arg-type]
+        con.register("rc_raw", _small_table(paths["roll_calls"], "roll_calls"))  # type: ignore[arg-type]
+        con.register("issues_raw", _small_table(paths["issues"], "issues"))  # type: ignore[arg-type]
         lo, hi = start if start is not None else -9999, end if end is not None else 9999
+        # one scan of the votes file: each row gets its state by code, or by name when the
+        # data has no code; rows of other states are only counted (when all are read)
+        try:
+            con.execute(
+                f"""
+                CREATE TEMP TABLE mine AS
+                SELECT TRY_CAST(v.rcid AS BIGINT) AS rcid, lower(trim(v.vote)) AS vote,
+                       coalesce(c.actor, n.actor) AS actor
+                FROM {votes_sql} v
+                LEFT JOIN by_code c ON v.country_code = c.code
+                LEFT JOIN by_name n ON coalesce(v.country_code, '') = '' AND v.country = n.name
+                {"" if actors is None else "WHERE coalesce(c.actor, n.actor) IS NOT NULL"}
+                """
+            )
+        except duckdb.Error as exc:
+            first = str(exc).strip().splitlines()[0]
+            line = re.search(r"Line: (\d+)", first)
+            raise DataFormatError(
+                f"cannot read as CSV: {first}",
+                file=paths["votes"].name,  # type: ignore[union-attr]
+                line=int(line.group(1)) if line else None,
+            ) from None
         raw = con.execute(
             f"""
-            WITH v AS (SELECT rcid, country, country_code, vote FROM {src["votes"]}),
-            mine AS (
-                SELECT v.*, k.actor FROM v JOIN keys k ON v.country_code = k.code
-                UNION ALL
-                SELECT v.*, k.actor FROM v JOIN keys k
-                    ON (v.country_code IS NULL OR v.country_code = '') AND v.country = k.name
-            ),
-            rc AS (SELECT TRY_CAST(rcid AS BIGINT) AS rcid,
-                          year(TRY_CAST(date AS DATE)) AS year FROM {src["roll_calls"]})
-            SELECT TRY_CAST(m.rcid AS BIGINT) AS rcid, rc.year, m.actor,
-                   lower(trim(m.vote)) AS vote
-            FROM mine m LEFT JOIN rc ON TRY_CAST(m.rcid AS BIGINT) = rc.rcid
-            WHERE rc.year IS NULL OR rc.year BETWEEN $lo AND $hi
+            WITH rc AS (SELECT TRY_CAST(rcid AS BIGINT) AS rcid,
+                               year(TRY_CAST(date AS DATE)) AS year
+                        FROM rc_raw),
+            codes(vote, code) AS (VALUES {values})
+            SELECT m.rcid, rc.year, m.actor, codes.code,
+                   m.vote IN ({absent}) AS absent
+            FROM mine m
+            LEFT JOIN rc ON m.rcid = rc.rcid
+            LEFT JOIN codes ON m.vote = codes.vote
+            WHERE m.actor IS NOT NULL AND (rc.year IS NULL OR rc.year BETWEEN $lo AND $hi)
             """,
             {"lo": lo, "hi": hi},
         ).df()
+        unmatched = None
+        if actors is None:
+            (unmatched,) = con.execute("SELECT count(*) FROM mine WHERE actor IS NULL").fetchone()
         issues = con.execute(
-            f"""SELECT TRY_CAST(rcid AS BIGINT) AS rcid, short_name, issue
-                FROM {src["issues"]} WHERE TRY_CAST(rcid AS BIGINT) IS NOT NULL"""
+            """SELECT TRY_CAST(rcid AS BIGINT) AS rcid, short_name, issue
+                FROM issues_raw WHERE TRY_CAST(rcid AS BIGINT) IS NOT NULL"""
         ).df()
     finally:
         con.close()
-    not_voting = raw["vote"].isin(NOT_VOTING)
-    code = raw["vote"].map(_VOTE_VALUES)
-    bad = ~not_voting & (code.isna() | raw["rcid"].isna() | raw["year"].isna())
+    not_voting = raw["absent"].astype(bool)
+    bad = ~not_voting & (raw["code"].isna() | raw["rcid"].isna() | raw["year"].isna())
     good = ~not_voting & ~bad
     votes = pd.DataFrame(
         {
             "rcid": raw.loc[good, "rcid"].astype("int64"),
             "year": raw.loc[good, "year"].astype("int64"),
-            "actor": raw.loc[good, "actor"].astype(str),
-            "vote": code[good].astype("int64"),
+            "actor": np.asarray(labels, dtype=object)[raw.loc[good, "actor"].astype(int)],
+            "vote": raw.loc[good, "code"].astype("int64"),
         }
     )
     # a code shared by two COW states (DEU, YEM) never votes twice on one roll call
@@ -242,6 +302,7 @@ def read_votes(
         malformed=int(bad.sum()),
         not_voting=int(not_voting.sum()),
         files=tuple(p.name for p in paths.values() if p is not None),
+        unmatched=None if unmatched is None else int(unmatched),
     )
 
 
@@ -426,4 +487,125 @@ def vote_agreement(
         not_voting=table.not_voting,
         dmax=dmax,
         metric=metric,
+    )
+
+
+@dataclass(frozen=True)
+class VoteMatrix:
+    """Vote agreement of every pair of states at once (square arrays in ``actors`` order).
+
+    ``votes[i, j]`` roll calls on which both voted, ``identical[i, j]`` those with the same
+    vote; ``agreement``, ``s_score`` and ``kappa`` are NaN where ``votes`` is 0. The diagonal
+    holds each state with itself.
+    """
+
+    actors: tuple[str, ...]
+    start: int
+    end: int
+    issue: str | None
+    votes: np.ndarray
+    identical: np.ndarray
+    agreement: np.ndarray
+    s_score: np.ndarray
+    kappa: np.ndarray
+    source: Source = UN_VOTES_SOURCE
+
+    def pair(self, a: str, b: str) -> VoteAgreement:
+        """The scores of one pair, as :func:`vote_agreement` gives them."""
+        i, j = self.actors.index(a), self.actors.index(b)
+        return VoteAgreement(
+            label=f"{self.start}-{self.end}",
+            start=self.start,
+            end=self.end,
+            votes=int(self.votes[i, j]),
+            identical=int(self.identical[i, j]),
+            agreement=float(self.agreement[i, j]),
+            s_score=float(self.s_score[i, j]),
+            kappa=float(self.kappa[i, j]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def grid(m: np.ndarray) -> list[list[float | None]]:
+            return [[None if math.isnan(x) else float(x) for x in row] for row in m]
+
+        return {
+            "actors": list(self.actors),
+            "start": self.start,
+            "end": self.end,
+            "issue": self.issue,
+            "votes": self.votes.tolist(),
+            "identical": self.identical.tolist(),
+            "agreement": grid(self.agreement),
+            "s_score": grid(self.s_score),
+            "kappa": grid(self.kappa),
+            "source": self.source.model_dump(mode="json", exclude_none=True),
+        }
+
+
+def vote_agreement_matrix(
+    table: VoteTable,
+    start: int,
+    end: int,
+    issue: str | None = None,
+    *,
+    actors: Sequence[str] | None = None,
+    dmax: float = 2.0,
+    metric: Literal["absolute", "squared"] = "absolute",
+) -> VoteMatrix:
+    """Agreement, S and kappa of every pair of ``actors``, by matrix products.
+
+    ``actors`` defaults to the states of the table that voted in the period (on the issue).
+
+    With one-hot vote indicators :math:`E_k` (roll calls × states) and :math:`V = \\sum_k E_k`
+    (voted), the pairs' common roll calls are :math:`V^T V`, identical votes
+    :math:`\\sum_k E_k^T E_k`, summed distances :math:`\\sum_{k,l} d(k,l)\\, E_k^T E_l`, and
+    kappa's chance agreement :math:`\\sum_k (E_k^T V) \\circ (E_k^T V)^T / n^2`. The same
+    numbers as :func:`vote_agreement` pair by pair.
+    """
+    if start > end:
+        raise BlocsError(f"the period starts ({start}) after it ends ({end})")
+    votes = table.votes[table.votes["year"].between(start, end)]
+    if issue is not None:
+        votes = votes[votes["rcid"].isin(_issue_rcids(table.issues, issue))]
+    if actors is None:
+        present = set(votes["actor"])
+        names = tuple(a for a in table.actors if a in present)
+    else:
+        names = tuple(a.strip().upper() for a in actors)
+        for actor in names:
+            if actor not in table.actors:
+                raise BlocsError(f"{actor} was not read into this vote table")
+    votes = votes[votes["actor"].isin(names)]
+    rcids = np.unique(votes["rcid"].to_numpy())
+    col = {a: i for i, a in enumerate(names)}
+    grid = np.zeros((rcids.size, len(names)), dtype=np.int8)
+    grid[
+        np.searchsorted(rcids, votes["rcid"].to_numpy()),
+        votes["actor"].map(col).to_numpy(),
+    ] = votes["vote"].to_numpy()
+    codes = sorted(set(VOTE_CODES.values()))
+    onehot = {k: (grid == k).astype(float) for k in codes}
+    voted = (grid > 0).astype(float)
+    n = voted.T @ voted
+    identical = sum(onehot[k].T @ onehot[k] for k in codes)
+    power = 2 if metric == "squared" else 1
+    dist = sum(
+        abs(k - m) ** power * (onehot[k].T @ onehot[m]) for k in codes for m in codes if k != m
+    )
+    marg = {k: onehot[k].T @ voted for k in codes}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        agreement = np.where(n > 0, identical / n, np.nan)
+        s = np.where(n > 0, 1.0 - 2.0 * dist / (n * dmax**power), np.nan)
+        p_e = sum(marg[k] * marg[k].T for k in codes) / n**2
+        kappa = np.where((n > 0) & ~np.isclose(p_e, 1.0), (agreement - p_e) / (1.0 - p_e), np.nan)
+    return VoteMatrix(
+        actors=names,
+        start=start,
+        end=end,
+        issue=issue,
+        votes=n.astype(np.int64),
+        identical=np.asarray(identical).astype(np.int64),
+        agreement=agreement,
+        s_score=s,
+        kappa=kappa,
     )
