@@ -52,3 +52,12 @@ def test_scenario_without_sizes_or_focus_still_assesses():
     assert r.to_dict()["sections"]["landscape"] == {
         "not_computed": "the scenario names no size_attribute"
     }
+
+
+def test_the_wedge_section_answers_with_an_interval(result):
+    wedge = result.sections["wedge"]
+    assert (wedge.divider, wedge.target, wedge.partner) == ("USA", "RUS", "IRN")
+    assert wedge.price.price_p10 <= wedge.price.price_median <= wedge.price.price_p90
+    assert wedge.seed == 0
+    assert "80% interval" in wedge.answer
+    assert any(r.startswith("Wedge price:") for r in result.readings)

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from blocs.scenario.model import CHANNELS, Scenario
@@ -173,6 +174,10 @@ def readings(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
             )
         else:
             out.append(f"Balance dynamics (Marvel et al. 2011): {dynamics.outcome}.")
+    wedge = sections.get("wedge")
+    if wedge is not None and not isinstance(wedge, NotComputed):
+        drivers = ", ".join(r.label for r in wedge.tornado[:3])
+        out.append(f"Wedge price: {wedge.answer} Main drivers: {drivers}.")
     return out
 
 
@@ -186,8 +191,16 @@ def _lens(compute: Any, *args: Any, **kwargs: Any) -> Any:
         return NotComputed(str(exc))
 
 
-def model_sections(scenario: Scenario) -> dict[str, Any]:
-    """The model lenses on a scenario: balance, the focus triad, landscape, dynamics."""
+def model_sections(
+    scenario: Scenario,
+    *,
+    data: str | Path | None = None,
+    seed: int | None = 0,
+    draws: int = 20_000,
+) -> dict[str, Any]:
+    """The model lenses on a scenario: balance, the focus triad, landscape, dynamics, and the
+    wedge price when the scenario names its focus (``data``: reference data for the base-rate
+    lens; ``seed`` and ``draws``: the Monte Carlo of the wedge)."""
     from blocs.models.balance import balance_report, triangle
     from blocs.models.dynamics import dynamics_from_scenario
     from blocs.models.landscape import landscape_from_scenario
@@ -206,11 +219,34 @@ def model_sections(scenario: Scenario) -> dict[str, Any]:
     else:
         sections["landscape"] = NotComputed("the scenario names no size_attribute")
     sections["dynamics"] = _lens(dynamics_from_scenario, scenario)
+    if scenario.focus is not None:
+        from blocs.whatif.wedge import wedge
+
+        focus = scenario.focus
+        sections["wedge"] = _lens(
+            wedge,
+            scenario,
+            divider=focus.divider,
+            target=focus.target,
+            partner=focus.partner,
+            data=data,
+            seed=seed,
+            draws=draws,
+        )
+    else:
+        sections["wedge"] = NotComputed("the scenario names no focus (divider, target, partner)")
     return sections
 
 
-def assess(scenario: Scenario) -> Assessment:
-    """Assess a scenario: ties with evidence, net ties per channel and overall, model lenses."""
+def assess(
+    scenario: Scenario,
+    *,
+    data: str | Path | None = None,
+    seed: int | None = 0,
+    draws: int = 20_000,
+) -> Assessment:
+    """Assess a scenario: ties with evidence, net ties per channel and overall, model lenses
+    and the wedge price (see :func:`model_sections` for the options)."""
     ties = [
         TieRow(
             id=t.id,
@@ -231,7 +267,7 @@ def assess(scenario: Scenario) -> Assessment:
         {"topic": n.topic, "text": n.text, "evidence": _evidence_rows(scenario, n.evidence)}
         for n in scenario.notes
     ]
-    sections = model_sections(scenario)
+    sections = model_sections(scenario, data=data, seed=seed, draws=draws)
     return Assessment(
         scenario_id=scenario.id,
         title=scenario.title,

@@ -16,11 +16,21 @@ SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scena
 
 
 @user_errors
-def assess(scenario: str = SCENARIO_ARG, json: bool = JSON_OPTION) -> None:
+def assess(
+    scenario: str = SCENARIO_ARG,
+    data: Path | None = typer.Option(
+        None, "--data", help="Reference data folder (with atop-v4/) for the base-rate lens."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the wedge's Monte Carlo (recorded)."),
+    draws: int = typer.Option(20_000, "--draws", min=100, help="Monte Carlo draws of the wedge."),
+    json: bool = JSON_OPTION,
+) -> None:
     """Assess a scenario: ties by channel with evidence, balance, alignment, wedge price."""
     from blocs.report.terminal import render_assessment
 
-    result = assess_scenario(load(scenario))
+    if data is not None and not data.is_dir():
+        raise ScenarioError(f"--data: no such folder: {data}")
+    result = assess_scenario(load(scenario), data=data, seed=seed, draws=draws)
     if json:
         print_json(result)
     else:
