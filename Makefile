@@ -2,34 +2,47 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+# Reference data (ATOP for the base-rate lens) when it sits beside the project; optional.
+DATA ?= $(wildcard ../shared/data)
+DATA_OPT := $(if $(DATA),--data $(DATA))
+REPORT ?= report.html
 
 .PHONY: install run test lint format bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-install: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
 
-run: $(STAMP)
-	$(BIN)/blocs assess russia-iran-2017
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	touch $(TEST_STAMP) $(RUN_STAMP)
 
-test: $(STAMP)
+install: $(RUN_STAMP)
+
+# The main job: assess the built-in scenario in the terminal and write the HTML report beside it.
+run: $(RUN_STAMP)
+	$(BIN)/blocs assess russia-iran-2017 $(DATA_OPT)
+	$(BIN)/blocs report russia-iran-2017 -o $(REPORT) $(DATA_OPT)
+
+test: $(TEST_STAMP)
 	$(BIN)/pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks --benchmark-enable -p no:cacheprovider
+bench: $(TEST_STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -23,11 +23,11 @@ app = typer.Typer(
 
 # Each module adds its commands to the app (one line per part of blocs).
 scenario_commands.register(app)
-events_commands.register(app)
-measure_commands.register(app)
 report_commands.register(app)
 models_landscape_commands.register(app)
 models_balance.register(app)
+events_commands.register(app)
+measure_commands.register(app)
 whatif_commands.register(app)
 
 
