@@ -51,7 +51,7 @@ from blocs.measure.votes import (
     UN_VOTES_SOURCE,
     VoteAgreementResult,
     read_votes,
-    vote_agreement,
+    vote_agreement_matrix,
 )
 from blocs.scenario.crosswalk import CountryCodeError, lookup
 from blocs.scenario.model import (
@@ -408,8 +408,21 @@ def measure_scenario(
         datasets.append(UN_VOTES_SOURCE)
         if table.malformed:
             messages.append(f"UN votes: {table.malformed} malformed rows were skipped")
+        matrix = vote_agreement_matrix(table, start, end, actors=[iso[s] for s in states])
         for a, b in todo:
-            r = vote_agreement(table, iso[a], iso[b], start, end)
+            overall = matrix.pair(iso[a], iso[b])
+            r = VoteAgreementResult(
+                a=iso[a],
+                b=iso[b],
+                start=start,
+                end=end,
+                by="period",
+                issue=None,
+                overall=overall,
+                rows=(overall,),
+                malformed=table.malformed,
+                not_voting=table.not_voting,
+            )
             if r.overall.votes == 0:
                 comparisons.append(
                     _compare(
