@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,16 +100,123 @@ def _wedge(
     )
 
 
-def _votes(scenario: Scenario, *, votes: Path | None = None, **_: Any) -> Any:
+@dataclass(frozen=True)
+class MeasuredSeries:
+    """Series a measure part returned, gathered for one chart: ``series`` maps a label to
+    ``[{"x": ..., "value": ...}]``; ``results`` keeps the part's own result objects."""
+
+    title: str
+    measure: str
+    series: dict[str, list[dict[str, float]]]
+    caption: str
+    results: tuple[Any, ...] = ()
+    y_range: tuple[float, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "measure": self.measure,
+            "series": self.series,
+            "caption": self.caption,
+            "y_range": list(self.y_range) if self.y_range else None,
+            "results": [r.to_dict() for r in self.results if hasattr(r, "to_dict")],
+        }
+
+
+def _focus_pairs(scenario: Scenario) -> list[tuple[str, str]]:
+    focus = scenario.focus
+    if focus is None:
+        raise _Missing("the scenario names no focus (divider, target, partner)")
+    t, p, d = focus.triad
+    return [(t, p), (t, d), (p, d)]
+
+
+def _end_year(scenario: Scenario, default: int = 2017) -> int:
+    period = scenario.period
+    text = (period.end or period.start) if period else None
+    return int(text[:4]) if text else default
+
+
+def _votes(scenario: Scenario, *, votes: Path | None = None, years: int = 15, **_: Any) -> Any:
     if votes is None:
-        raise _Missing("no UN-votes file was given (--votes)")
-    raise _Missing("UN-vote agreement is not part of this version yet")
+        raise _Missing("no UN-votes folder was given (--votes)")
+    pairs = _focus_pairs(scenario)
+    read = _attr("blocs.measure.votes", "read_votes")
+    agreement = _attr("blocs.measure.votes", "vote_agreement")
+    end = _end_year(scenario)
+    start = end - years
+    actors = sorted({a for pair in pairs for a in pair})
+    table = read(votes, actors, start, end)
+    results = [agreement(table, a, b, start, end, by="year") for a, b in pairs]
+    series = {
+        f"{r.a}–{r.b}": [
+            {"x": row.start, "value": row.agreement}
+            for row in r.rows
+            if row.votes and row.agreement == row.agreement
+        ]
+        for r in results
+    }
+    overall = "; ".join(
+        f"{r.a}–{r.b} {100 * r.overall.agreement:.0f}% of {r.overall.votes} roll calls"
+        f" (S {r.overall.s_score:.2f}; assessed diplomatic tie "
+        f"{scenario.tie_value(r.a, r.b, 'diplomatic'):+.2f})"
+        for r in results
+    )
+    return MeasuredSeries(
+        title="UN General Assembly: share of roll calls voted alike, by year",
+        measure="share voted alike",
+        series=series,
+        caption=(
+            f"Roll calls {start}–{end} on which both voted (yes, abstain or no). Over the whole "
+            f"span: {overall}."
+        ),
+        results=tuple(results),
+        y_range=(0.0, 1.0),
+    )
+
+
+QUADS = (
+    ("verbal_cooperation", "verbal cooperation"),
+    ("material_cooperation", "material cooperation"),
+    ("verbal_conflict", "verbal conflict"),
+    ("material_conflict", "material conflict"),
+)
 
 
 def _events(scenario: Scenario, *, events: Path | None = None, **_: Any) -> Any:
     if events is None:
         raise _Missing("no event store was given (--events)")
-    raise _Missing("event-data dyad series are not part of this version yet")
+    focus = scenario.focus
+    if focus is None:
+        raise _Missing("the scenario names no focus (divider, target, partner)")
+    series_of = _attr("blocs.measure.events", "store_dyad_series")
+    a, b = focus.target, focus.partner
+    result = series_of(events, a, b, freq="month")
+    rows = [r for r in result.rows if r.get("volume")]
+    if not rows:
+        raise _Missing(f"the event store holds no {a}–{b} events")
+    series: dict[str, list[dict[str, float]]] = {}
+    for key, label in QUADS:
+        series[label] = [
+            {"x": _decimal_year(r["period"]), "value": 1000.0 * r[key] / r["volume"]} for r in rows
+        ]
+    return MeasuredSeries(
+        title=f"{a}–{b} events by QuadClass, per 1,000 events in the store",
+        measure="per 1,000 events",
+        series=series,
+        caption=(
+            f"Monthly counts of {a}–{b} events in both directions by CAMEO QuadClass, divided by "
+            "all events of the month in the store (the growth of news volume taken out)."
+        ),
+        results=(result,),
+    )
+
+
+def _decimal_year(value: Any) -> float:
+    import datetime as dt
+
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
 PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
@@ -146,8 +254,10 @@ def gather(
     """
     results: dict[str, Any] = {}
     assessment = None
+    lenses = {"balance", "triad", "landscape", "dynamics", "wedge"}
     try:
-        assessment = assess(scenario, data=data, seed=seed, draws=draws)
+        if lenses & set(parts):
+            assessment = assess(scenario, data=data, seed=seed, draws=draws)
     except ImportError:  # a part of blocs is missing: ask the others one by one below
         assessment = None
     for name in PARTS:
@@ -166,4 +276,14 @@ def gather(
             results[name] = NotComputed(str(exc))
         except BlocsError as exc:
             results[name] = NotComputed(str(exc))
-    return ReportInputs(scenario=scenario, assessment=assessment, results=results, seed=seed)
+    sources = []
+    if not is_not_computed(results.get("votes")) and results.get("votes") is not None:
+        src = _attr("blocs.measure.votes", "UN_VOTES_SOURCE")
+        sources.append({"name": src.title, "version": src.version or "", "cite": src.cite or ""})
+    return ReportInputs(
+        scenario=scenario,
+        assessment=assessment,
+        results=results,
+        seed=seed,
+        data_sources=tuple(sources),
+    )

@@ -597,32 +597,21 @@ def measured_section(inputs: ReportInputs) -> Section:
     """UN-vote agreement by year and event-data dyad series, beside the assessed ties."""
     notes = []
     ctx: dict[str, Any] = {"votes": None, "events": None}
-    votes = inputs.get("votes")
-    if votes is None:
-        notes.append(f"UN-vote agreement {inputs.why('votes')}")
-    else:
-        v = _plain(votes)
-        ctx["votes"] = {
+    for name, label in (("votes", "UN-vote agreement"), ("events", "event-data dyad series")):
+        result = inputs.get(name)
+        if result is None:
+            notes.append(f"{label} {inputs.why(name)}")
+            continue
+        v = _plain(result)
+        y_range = v.get("y_range")
+        ctx[name] = {
             "svg": svg.line_svg(
-                {name: [(p["year"], p["value"]) for p in pts] for name, pts in v["series"].items()},
-                title=v.get("title", "UN General Assembly vote agreement by year"),
-                y_label=v.get("measure", "agreement"),
+                {k: [(p["x"], p["value"]) for p in pts] for k, pts in v["series"].items()},
+                title=v.get("title", ""),
+                y_label=v.get("measure", ""),
+                y_range=tuple(y_range) if y_range else None,
             ),
             "caption": v.get("caption", ""),
-        }
-    events = inputs.get("events")
-    if events is None:
-        notes.append(f"event-data dyad series {inputs.why('events')}")
-    else:
-        e = _plain(events)
-        ctx["events"] = {
-            "svg": svg.line_svg(
-                {name: [(p["t"], p["value"]) for p in pts] for name, pts in e["series"].items()},
-                title=e.get("title", "Events by QuadClass, share of the dyad's volume"),
-                y_label="share of events",
-                y_range=(0.0, 1.0),
-            ),
-            "caption": e.get("caption", ""),
         }
     return Section(
         id="measured",

@@ -550,13 +550,17 @@ def line_svg(
             f' stroke="{colour}" stroke-width="2"/>'
             f'<text x="{_n(lx + 26)}" y="{_n(ly + 4)}">{escape(name)}</text>'
         )
-    xt = [t for t in _ticks(xlo, xhi, 6)]
-    integer_years = all(float(t).is_integer() for t in xt)
+    xt = _ticks(xlo, xhi, 6)
+    if xlo >= 1000:  # years: whole years when the span allows
+        xt = [t for t in xt if float(t).is_integer()] or xt
     parts = [
         f'<line x1="{ml}" y1="{_n(mt + ph)}" x2="{_n(ml + pw)}" y2="{_n(mt + ph)}" stroke="#333"/>'
     ]
     for t in xt:
-        label = str(int(t)) if integer_years else format_number(t)
+        if xlo >= 1000:
+            label = str(int(t)) if float(t).is_integer() else f"{t:.1f}"
+        else:
+            label = format_number(t)
         parts.append(
             f'<text x="{_n(sx(t))}" y="{_n(mt + ph + 15)}" text-anchor="middle">'
             f"{escape(label)}</text>"
