@@ -154,3 +154,18 @@ def test_bad_requests(scenario, shared_data):
     with pytest.raises(BlocsError, match="starts after it ends"):
         parse_period("2017-2015")
     assert parse_period("2015-2017") == (2015, 2017)
+
+
+def test_events_from_a_real_store(scenario, shared_data, tmp_path):
+    from blocs.measure.events import ingest
+
+    db = tmp_path / "events.duckdb"
+    ingest([shared_data / "icews-sample" / "events.2018.sample.tab"], db)
+    r = measure_scenario(scenario, 2018, 2018, events=db, pairs=[("RUS", "USA"), ("RUS", "MNG")])
+    rows = {(c.a, c.b): c for c in r.comparisons}
+    assert rows[("MNG", "RUS")].note == "no events"
+    (tie,) = r.added
+    assert tie.pair == ("RUS", "USA") and tie.channel.value == "political"
+    assert -1.0 <= tie.strength <= 1.0 and tie.basis == Basis.measured
+    assert r.scenario.source("events").kind == SourceKind.dataset
+    assert loads_scenario(dumps_scenario(r.scenario)) == r.scenario
