@@ -169,3 +169,34 @@ def test_events_from_a_real_store(scenario, shared_data, tmp_path):
     assert -1.0 <= tie.strength <= 1.0 and tie.basis == Basis.measured
     assert r.scenario.source("events").kind == SourceKind.dataset
     assert loads_scenario(dumps_scenario(r.scenario)) == r.scenario
+
+
+def test_actors_in_cow_abbreviations_are_found_through_the_crosswalk(shared_data):
+    from blocs.measure.votes import vote_agreement
+    from blocs.scenario.model import Scenario
+
+    toy = Scenario.model_validate(
+        {
+            "id": "toy",
+            "title": "Austria and Germany in COW codes",
+            "sources": [{"id": "doc", "title": "A note", "kind": "analysis", "paragraphs": 2}],
+            "actors": [
+                {"id": "AUS", "name": "Austria", "code_system": "cow"},
+                {"id": "GMY", "name": "Germany", "code_system": "cow"},
+            ],
+            "ties": [
+                {
+                    "pair": ["AUS", "GMY"],
+                    "channel": "diplomatic",
+                    "strength": 0.5,
+                    "rationale": "close partners",
+                    "evidence": [{"source": "doc", "paragraph": 1, "claim": "They agree."}],
+                }
+            ],
+        }
+    )
+    r = measure_scenario(toy, 2016, 2016, votes=shared_data / "un-votes")
+    (tie,) = r.added
+    expected = vote_agreement(shared_data / "un-votes", "AUT", "DEU", 2016, 2016).overall
+    assert tie.pair == ("AUS", "GMY") and tie.strength == round(expected.s_score, 3)
+    assert "AUT-DEU" in tie.evidence[0].locator  # Austria, not Australia

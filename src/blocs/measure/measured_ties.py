@@ -53,12 +53,11 @@ from blocs.measure.votes import (
     read_votes,
     vote_agreement_matrix,
 )
-from blocs.scenario.crosswalk import CountryCodeError, lookup
+from blocs.scenario.crosswalk import CountryCodeError
 from blocs.scenario.model import (
     ActorKind,
     Basis,
     Channel,
-    CodeSystem,
     Evidence,
     Period,
     Quantity,
@@ -158,19 +157,18 @@ def parse_period(text: str) -> tuple[int, int]:
 
 
 def _iso3_of(scenario: Scenario) -> dict[str, str]:
-    """Actor id -> ISO alpha-3 code, for the scenario's states the crosswalk knows."""
+    """Actor id -> ISO alpha-3 code, for the scenario's states the crosswalk knows (ids in COW
+    abbreviations or CAMEO codes are mapped through it, :attr:`Actor.iso3`)."""
     out = {}
     for actor in scenario.actors:
         if actor.kind != ActorKind.state:
             continue
         try:
-            if actor.code_system == CodeSystem.cow:
-                out[actor.id] = str(lookup(actor.id, "cow").code("iso3"))
-            elif actor.code_system in (CodeSystem.iso3, CodeSystem.cameo):
-                system = "iso3" if actor.code_system == CodeSystem.iso3 else "cameo"
-                out[actor.id] = str(lookup(actor.id, system).code("iso3"))
+            code = actor.iso3
         except CountryCodeError:
             continue
+        if code:
+            out[actor.id] = code
     return out
 
 
