@@ -26,9 +26,16 @@ Choices made explicit here:
 
 Examples
 --------
+A one-row dyad-year file (the 2001 Russia–Iran treaty as ATOP 5.1 codes it for 2016):
+
+>>> import pathlib, tempfile
 >>> from blocs.measure.alliances import alliance_ties
->>> t = alliance_ties(atop_dir, "RUS", "IRN", 2015, 2017)  # doctest: +SKIP
->>> t.obligations, t.strength()  # doctest: +SKIP
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "atop_alliance.csv").write_text(
+...     "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\\n"
+...     "365,630,2016,0,0,1,1,1\\n")
+>>> t = alliance_ties(folder, "RUS", "IRN", 2016, 2016)
+>>> t.obligations, t.strength()
 (('neutral', 'nonagg', 'consul'), 0.5)
 
 References

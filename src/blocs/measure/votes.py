@@ -25,10 +25,22 @@ Russia–US on 29.4 % of 316 (S −0.206), Iran–US on 13.9 % of 302 (S −0.51
 
 Examples
 --------
+From the data folder (``r.overall`` then holds 298 roll calls, agreement 0.648, S 0.503):
+
 >>> from blocs.measure.votes import vote_agreement
 >>> r = vote_agreement(data_dir, "RUS", "IRN", 2015, 2017)  # doctest: +SKIP
->>> r.overall.votes, round(r.overall.agreement, 3), round(r.overall.s_score, 3)  # doctest: +SKIP
-(298, 0.648, 0.503)
+
+From votes at hand (yes 1, abstain 2, no 3):
+
+>>> import pandas as pd
+>>> from blocs.measure.votes import VoteTable
+>>> votes = pd.DataFrame({"rcid": [1, 1, 2, 2, 3, 3], "year": [2016] * 6,
+...                       "actor": ["RUS", "IRN"] * 3, "vote": [1, 1, 3, 1, 2, 2]})
+>>> no_issues = pd.DataFrame(columns=["rcid", "short_name", "issue"])
+>>> table = VoteTable(votes=votes, issues=no_issues, actors=("RUS", "IRN"))
+>>> r = vote_agreement(table, "RUS", "IRN", 2016, 2016)
+>>> r.overall.votes, round(r.overall.agreement, 3), round(r.overall.s_score, 3)
+(3, 0.667, 0.333)
 
 References
 ----------
