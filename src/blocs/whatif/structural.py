@@ -196,20 +196,23 @@ def _global_apart(s: np.ndarray, p: np.ndarray, t: int, part: int) -> bool:
 
 
 def frustration_index(propensities: ArrayLike) -> float:
-    """The weighted frustration index of a signed network given as a symmetric matrix: the
-    least total weight of edges that violate some two-camp split (positive edges across,
-    negative edges within), by enumeration.
+    """The weighted frustration index of a signed network given as a symmetric matrix, solved
+    exactly by :func:`blocs.models.balance.frustration_index`.
 
     >>> frustration_index([[0, 1, 1], [1, 0, -1], [1, -1, 0]])
     1.0
     """
-    from blocs.models.landscape import all_energies
+    from blocs.models.balance import frustration_index as exact_frustration
+    from blocs.models.signed import from_edges
 
     p = np.asarray(propensities, dtype=float)
-    n = p.shape[0]
-    e = all_energies(np.ones(n), p, reduced=True)
-    negative = -p[np.triu_indices(n, 1)].clip(max=0).sum()
-    return float(e.min() / 2.0 + negative)
+    rows, cols = np.nonzero(np.triu(p, 1))
+    graph = from_edges([(int(i), int(j), float(p[i, j])) for i, j in zip(rows, cols, strict=True)])
+    graph.add_nodes_from(range(p.shape[0]))
+    result = exact_frustration(graph, weighted=True)
+    if not result.optimal:  # pragma: no cover - the exact methods always prove optimality
+        raise RuntimeError(f"frustration index not proven optimal: {result.proof}")
+    return float(result.value)
 
 
 @dataclass(frozen=True)
