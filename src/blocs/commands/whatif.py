@@ -94,8 +94,8 @@ def wedge(
     json: bool = JSON_OPTION,
 ) -> None:
     """The price to pull TARGET away from PARTNER for DIVIDER: ledger, structure, base rate."""
+    from blocs.report.terminal import render_wedge
     from blocs.whatif.montecarlo import CHUNK
-    from blocs.whatif.wedge import usd
     from blocs.whatif.wedge import wedge as run_wedge
 
     kwargs = dict(
@@ -124,71 +124,7 @@ def wedge(
     if json:
         print_json(result)
         return
-    console.print(f"[bold]{escape(result.answer)}[/]")
-    for text in result.disagreements:
-        console.print(f"  • {escape(text)}")
-    mc = result.price
-    summary = Table("", "value", title=f"Reservation price (seed {mc.seed}, {mc.draws} draws)")
-    summary.add_row("median", usd(mc.price_median) + " a year")
-    summary.add_row("80% interval", f"{usd(mc.price_p10)} – {usd(mc.price_p90)}")
-    summary.add_row("draws over the cap", f"{mc.share_over_cap:.1%}")
-    summary.add_row("draws where leaving is free", f"{mc.share_free:.1%}")
-    if mc.offered:
-        summary.add_row("already offered", usd(mc.offered) + " a year")
-        summary.add_row("offer suffices in", f"{mc.share_offer_enough:.1%} of draws")
-    console.print(summary)
-    terms = Table("term", "side", "yearly (median)", "10%–90%", "PV (median)", title="Ledger")
-    for t in mc.terms:
-        terms.add_row(
-            escape(t.label),
-            t.side,
-            usd(t.yearly_median),
-            f"{usd(t.yearly_p10)} – {usd(t.yearly_p90)}",
-            usd(t.pv_median),
-        )
-    console.print(terms)
-    tor = Table("input", "kind", "low", "high", "price at low", "price at high", title="Tornado")
-    for r in result.tornado[:10]:
-        tor.add_row(
-            escape(r.label),
-            r.kind,
-            f"{r.low:.3g}",
-            f"{r.high:.3g}",
-            usd(r.output_at_low),
-            usd(r.output_at_high),
-        )
-    console.print(tor)
-    if result.sobol is not None:
-        sob = Table("input", "S1", "ST", title=f"Sobol indices ({result.sobol.evaluations} runs)")
-        for row in result.sobol.rows()[:10]:
-            sob.add_row(
-                row["name"],
-                f"{row['first_order']:.2f} ± {row['first_order_conf']:.2f}",
-                f"{row['total']:.2f} ± {row['total_conf']:.2f}",
-            )
-        console.print(sob)
-    ev = Table("input", "figure", "range", "source", "¶", title="Evidenced inputs")
-    for e in result.evidenced:
-        ev.add_row(
-            e["name"],
-            escape(f"{e['value']:.4g} {e['unit']} ({e['bound']})"),
-            escape(f"{e['low']:.4g} – {e['high']:.4g} ({e['range_rule']})"),
-            escape(e["source"]),
-            str(e["paragraph"] or e["locator"] or ""),
-        )
-    console.print(ev)
-    asm = Table("assumption", "unit", "range", "rationale", title="Assumptions (not sourced)")
-    for a in result.assumptions:
-        asm.add_row(
-            escape(a["label"]),
-            a["unit"],
-            f"{a['low']:.4g} – {a['high']:.4g}",
-            escape(a["rationale"]),
-        )
-    console.print(asm)
-    console.print(f"structural lens: {escape(result.structural_note)}")
-    if not result.base_rate.available:
-        console.print(f"base-rate lens: {escape(result.base_rate.note)} (pass --data)")
+    render_wedge(result, console)
 
 
 def register(app: typer.Typer) -> None:
