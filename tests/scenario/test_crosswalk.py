@@ -181,3 +181,39 @@ def test_record_to_dict_is_plain_data():
     d = lookup(365).to_dict()
     assert d["iso3"] == "RUS" and d["gw"] == [365] and d["spells"] == [[1816, 2016]]
     assert "SUN" in d["iso3_aliases"]
+
+
+# Names the UN vote data writes differently from the COW list (same states).
+UN_NAME_VARIANTS = {
+    "CI": "Ivory Coast",  # Côte d'Ivoire
+    "CZ": "Czech Republic",  # Czechia
+    "ST": "Sao Tome and Principe",  # accents
+    "SZ": "Swaziland",  # Eswatini since 2018
+}
+
+
+def _words(name: str) -> set[str]:
+    common = {"the", "of", "and", "republic", "st", "saint"}
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in common}
+
+
+def test_iso2_codes_agree_with_the_un_vote_data(shared_data):
+    """An independent check of the ISO alpha-2 column: every (name, code) of the UN votes
+    data names the state our table gives that code."""
+    import duckdb
+
+    path = str(shared_data / "un-votes" / "un_votes.csv.gz")
+    rows = duckdb.connect().execute(
+        "SELECT DISTINCT country, country_code FROM read_csv($p, all_varchar=true)"
+        " WHERE country_code IS NOT NULL",
+        {"p": path},
+    )
+    pairs = rows.fetchall()
+    assert len(pairs) > 190
+    for name, code in pairs:
+        recs = candidates(code, "iso2")
+        assert recs, (code, name)
+        if code in UN_NAME_VARIANTS:
+            assert recs[0].name == UN_NAME_VARIANTS[code]
+        else:
+            assert any(_words(name) & _words(r.name) for r in recs), (code, name)
