@@ -54,7 +54,8 @@ def votes(
     console.print(table)
     console.print(
         "Roll calls on which both voted yes, abstain or no; S = Signorino–Ritter"
-        f" (yes 1, abstain 2, no 3). {result.source.title}, {result.source.version}.",
+        f" (yes 1, abstain 2, no 3). Data: {result.source.title}, {result.source.version}."
+        f" Cite: {result.source.cite}",
         highlight=False,
     )
     if result.malformed:
@@ -97,6 +98,10 @@ def alliances(
             highlight=False,
         )
     console.print(f"Obligation score (mean strongest obligation): {_num(result.strength())}")
+    console.print(
+        f"Data: {result.source.title}, version {result.source.version}. Cite: {result.source.cite}",
+        highlight=False,
+    )
     if result.malformed:
         console.print(f"[yellow]{result.malformed} malformed rows were skipped[/]")
 
@@ -162,6 +167,10 @@ def measure(
         )
     console.print(table)
     console.print(f"{len(result.added)} measured ties added.", highlight=False)
+    for source in result.datasets:
+        version = f", version {source.version}" if source.version else ""
+        cite = f" Cite: {source.cite}" if source.cite else ""
+        console.print(f"Data: {source.title}{version}.{cite}", highlight=False)
     for message in result.messages:
         console.print(f"[yellow]note:[/] {message}", highlight=False)
     if output is not None:
