@@ -120,9 +120,8 @@ def _write_small_data(folder, vote_lines):
     with gzip.open(folder / "un_votes.csv.gz", "wt") as fh:
         fh.write("rcid,country,country_code,vote\n" + "\n".join(vote_lines) + "\n")
     (folder / "un_roll_calls.csv").write_text(
-        "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
-        "1,70,0,2015-10-01,R/70/1,0,0,a,b\n2,70,0,2015-11-01,R/70/2,0,0,a,b\n"
-        "3,70,0,2016-03-01,R/70/3,0,0,a,b\n"
+        "rcid,importantvote,date,unres\n"
+        "1,0,2015-10-01,R/70/1\n2,0,2015-11-01,R/70/2\n3,0,2016-03-01,R/70/3\n"
     )
     (folder / "un_roll_call_issues.csv").write_text("rcid,short_name,issue\n1,hr,Human rights\n")
 
@@ -147,7 +146,7 @@ def test_malformed_and_absent_rows_are_counted_not_dropped_silently(tmp_path):
 
 def test_missing_column_names_the_file(tmp_path):
     _write_small_data(tmp_path, ["1,Russia,RU,yes"])
-    (tmp_path / "un_roll_calls.csv").write_text("rcid,session\n1,70\n")
+    (tmp_path / "un_roll_calls.csv").write_text("rcid,unres\n1,R/70/1\n")
     with pytest.raises(DataFormatError, match=r"un_roll_calls.csv:1: missing column\(s\) date"):
         vote_agreement(tmp_path, "RUS", "IRN", 2015, 2016)
 

@@ -11,7 +11,7 @@ Choices made explicit here:
 * A state *voted* on a roll call when it voted yes, abstain or no; absences and non-membership
   (codes 8 and 9 of the original data, already dropped from the packaged files) are left out,
   and a pair's scores use only the roll calls on which *both* voted.
-* The year of a roll call is the calendar year of its date (a session that opens in September
+* The year of a roll call is the calendar year of its date (an Assembly year that opens in September
   spans two years).
 * S uses yes = 1, abstain = 2, no = 3 with ``dmax = 2`` and absolute distances
   (:mod:`blocs.measure.similarity`).
