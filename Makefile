@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
-# Reference data (ATOP for the base-rate lens) when it sits beside the project; optional.
+# Reference data (ATOP for the base-rate lens, UN votes for the report) when it sits beside the
+# project; optional.
 DATA ?= $(wildcard ../shared/data)
-DATA_OPT := $(if $(DATA),--data $(DATA))
+DATA_OPT := $(if $(DATA),--data $(DATA) $(if $(wildcard $(DATA)/un-votes),--votes $(DATA)/un-votes))
 REPORT ?= report.html
 
 .PHONY: install run test lint format bench clean
@@ -27,8 +28,7 @@ install: $(RUN_STAMP)
 
 # The main job: assess the built-in scenario in the terminal and write the HTML report beside it.
 run: $(RUN_STAMP)
-	$(BIN)/blocs assess russia-iran-2017 $(DATA_OPT)
-	$(BIN)/blocs report russia-iran-2017 -o $(REPORT) $(DATA_OPT)
+	$(BIN)/blocs assess russia-iran-2017 $(DATA_OPT) --report $(REPORT)
 
 test: $(TEST_STAMP)
 	$(BIN)/pytest

@@ -48,6 +48,12 @@ class Assessment:
     readings: list[str] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
 
+    def _repr_html_(self) -> str:
+        """The assessment as an HTML fragment in notebooks."""
+        from blocs.report import to_html_fragment
+
+        return to_html_fragment(self)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario_id,

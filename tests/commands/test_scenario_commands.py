@@ -70,3 +70,19 @@ def test_export_round_trips(tmp_path):
     assert result.exit_code == 0
     check = runner.invoke(app, ["validate", str(out), "--json"])
     assert json.loads(check.stdout)["valid"] is True
+
+
+def test_assess_writes_the_report_from_the_same_assessment(tmp_path):
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["assess", "--draws", "500", "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote the HTML report" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert "The answer first" in html and "<svg" in html
+
+
+def test_assessment_renders_in_notebooks():
+    import blocs
+
+    html = blocs.assess(blocs.load("russia-iran-2017"), draws=500)._repr_html_()
+    assert "RUS" in html and "<script" not in html

@@ -23,18 +23,37 @@ def assess(
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the wedge's Monte Carlo (recorded)."),
     draws: int = typer.Option(20_000, "--draws", min=100, help="Monte Carlo draws of the wedge."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the HTML report of this assessment to this file."
+    ),
+    votes: Path | None = typer.Option(
+        None, "--votes", help="UN General Assembly votes folder, for the report's measured part."
+    ),
     json: bool = JSON_OPTION,
 ) -> None:
     """Assess a scenario: ties by channel with evidence, balance, alignment, wedge price."""
     from blocs.report.terminal import render_assessment
 
-    if data is not None and not data.is_dir():
-        raise ScenarioError(f"--data: no such folder: {data}")
-    result = assess_scenario(load(scenario), data=data, seed=seed, draws=draws)
+    for label, path in (("--data", data), ("--votes", votes)):
+        if path is not None and not path.exists():
+            raise ScenarioError(f"{label}: no such folder: {path}")
+    loaded = load(scenario)
+    result = assess_scenario(loaded, data=data, seed=seed, draws=draws)
     if json:
         print_json(result)
     else:
         render_assessment(result, console)
+    if report is not None:
+        from blocs.report.gather import gather
+        from blocs.report.html import write_report
+
+        inputs = gather(loaded, assessment=result, seed=seed, draws=draws, votes=votes, data=data)
+        written = write_report(inputs, report)
+        if not json:
+            console.print(
+                f"wrote the HTML report: {written.path.resolve()} ({written.bytes / 1024:.0f} KiB)",
+                highlight=False,
+            )
 
 
 @user_errors

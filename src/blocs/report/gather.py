@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from blocs.assessment import assess
+from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError
 from blocs.report.inputs import PARTS, NotComputed, ReportInputs, is_not_computed
 from blocs.scenario.model import Scenario
@@ -48,56 +48,8 @@ def _attr(module: str, name: str) -> Any:
     return getattr(mod, name)
 
 
-# One function per part: scenario (+ options) → result object. Each raises _Missing or a
-# BlocsError when its part cannot answer.
-
-
-def _balance(scenario: Scenario, *, seed: int | None = 0, **_: Any) -> Any:
-    return _attr("blocs.models.balance", "balance_report")(scenario, seed=seed)
-
-
-def _triad(scenario: Scenario, **_: Any) -> Any:
-    focus = scenario.focus
-    if focus is None:
-        raise _Missing("the scenario names no focus (divider, target, partner)")
-    from blocs.scenario.network import signed_graph
-
-    graph = signed_graph(scenario)
-    t, p, d = focus.triad
-    if not all(graph.has_edge(x, y) for x, y in ((t, p), (t, d), (p, d))):
-        raise _Missing(f"{t}, {p} and {d} are not all tied to each other")
-    return _attr("blocs.models.balance", "triangle")(graph, t, p, d)
-
-
-def _landscape(scenario: Scenario, **_: Any) -> Any:
-    return _attr("blocs.models.landscape", "landscape_from_scenario")(scenario)
-
-
-def _dynamics(scenario: Scenario, **_: Any) -> Any:
-    return _attr("blocs.models.dynamics", "dynamics_from_scenario")(scenario)
-
-
-def _wedge(
-    scenario: Scenario,
-    *,
-    seed: int | None = 0,
-    draws: int = 20_000,
-    data: Path | None = None,
-    **_: Any,
-) -> Any:
-    focus = scenario.focus
-    if focus is None:
-        raise _Missing("the scenario names no focus (divider, target, partner)")
-    wedge = _attr("blocs.whatif", "wedge")
-    return wedge(
-        scenario,
-        divider=focus.divider,
-        target=focus.target,
-        partner=focus.partner,
-        draws=draws,
-        seed=seed,
-        data=data,
-    )
+# One function per measured part: scenario (+ options) → result object. Each raises _Missing or
+# a BlocsError when its part cannot answer. The model lenses come from the assessment.
 
 
 @dataclass(frozen=True)
@@ -219,12 +171,9 @@ def _decimal_year(value: Any) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
+LENSES: tuple[str, ...] = ("balance", "triad", "landscape", "dynamics", "wedge")
+
 PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "balance": _balance,
-    "triad": _triad,
-    "landscape": _landscape,
-    "dynamics": _dynamics,
-    "wedge": _wedge,
     "votes": _votes,
     "events": _events,
 }
@@ -233,6 +182,7 @@ PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
 def gather(
     scenario: Scenario,
     *,
+    assessment: Assessment | None = None,
     seed: int | None = 0,
     draws: int = 20_000,
     votes: Path | None = None,
@@ -245,6 +195,7 @@ def gather(
     Parameters
     ----------
     scenario : the scenario to report on.
+    assessment : its assessment when already computed (else computed here, once).
     seed : the seed handed to every stochastic part (recorded in the report).
     draws : Monte Carlo draws for the wedge price.
     votes : a UN General Assembly votes file for the measured section (optional).
@@ -253,29 +204,24 @@ def gather(
     parts : which parts to ask (the others are recorded as not asked).
     """
     results: dict[str, Any] = {}
-    assessment = None
-    lenses = {"balance", "triad", "landscape", "dynamics", "wedge"}
-    try:
-        if lenses & set(parts):
-            assessment = assess(scenario, data=data, seed=seed, draws=draws)
-    except ImportError:  # a part of blocs is missing: ask the others one by one below
-        assessment = None
+    if assessment is None and set(LENSES) & set(parts):
+        assessment = assess(scenario, data=data, seed=seed, draws=draws)
     for name in PARTS:
         if name not in parts:
             results[name] = NotComputed("not asked for")
-            continue
-        if assessment is not None and name in assessment.sections:
-            value = assessment.sections[name]
-            results[name] = NotComputed(value.reason) if is_not_computed(value) else value
-            continue
-        try:
-            results[name] = PART_FUNCTIONS[name](
-                scenario, seed=seed, draws=draws, votes=votes, events=events, data=data
-            )
-        except _Missing as exc:
-            results[name] = NotComputed(str(exc))
-        except BlocsError as exc:
-            results[name] = NotComputed(str(exc))
+        elif name in LENSES:
+            value = assessment.sections.get(name) if assessment is not None else None
+            if value is None:
+                results[name] = NotComputed("the assessment has no such section")
+            else:
+                results[name] = NotComputed(value.reason) if is_not_computed(value) else value
+        else:
+            try:
+                results[name] = PART_FUNCTIONS[name](
+                    scenario, seed=seed, draws=draws, votes=votes, events=events, data=data
+                )
+            except (_Missing, BlocsError) as exc:
+                results[name] = NotComputed(str(exc))
     sources = []
     if not is_not_computed(results.get("votes")) and results.get("votes") is not None:
         src = _attr("blocs.measure.votes", "UN_VOTES_SOURCE")

@@ -99,6 +99,12 @@ class WedgeResult:
     def seed(self) -> int | None:
         return self.price.seed
 
+    def _repr_html_(self) -> str:
+        """The wedge result as an HTML fragment in notebooks."""
+        from blocs.report import to_html_fragment
+
+        return to_html_fragment(self)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario_id,
