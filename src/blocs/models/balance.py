@@ -315,7 +315,7 @@ def frustration_index(
     seed: SeedLike = 0,
     solver: Solver = "cpsat",
     time_limit: float | None = None,
-    workers: int = 4,
+    workers: int = 2,
     reductions: bool = True,
     enumerate_limit: int = ENUMERATE_LIMIT,
     max_table: int = MAX_TABLE,

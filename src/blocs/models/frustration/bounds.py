@@ -18,10 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 
-def unbalanced_triangles(
-    n: int, u: np.ndarray, v: np.ndarray, a: np.ndarray
-) -> list[tuple[int, int, int]]:
-    """Edge-index triples of the unbalanced triangles."""
+def triangles(n: int, u: np.ndarray, v: np.ndarray) -> list[tuple[int, int, int]]:
+    """Edge-index triples ``(ij, jk, ik)`` of every triangle ``i < j < k``."""
     index: dict[tuple[int, int], int] = {}
     nbrs: list[set[int]] = [set() for _ in range(n)]
     for e, (i, j) in enumerate(zip(u.tolist(), v.tolist(), strict=True)):
@@ -29,7 +27,6 @@ def unbalanced_triangles(
         nbrs[i].add(j)
         nbrs[j].add(i)
     out = []
-    negative = (np.asarray(a) < 0).tolist()
     for i in range(n):
         for j in nbrs[i]:
             if j <= i:
@@ -37,10 +34,16 @@ def unbalanced_triangles(
             for k in nbrs[i] & nbrs[j]:
                 if k <= j:
                     continue
-                es = (index[(i, j)], index[(j, k)], index[(i, k)])
-                if (negative[es[0]] + negative[es[1]] + negative[es[2]]) % 2 == 1:
-                    out.append(es)
+                out.append((index[(i, j)], index[(j, k)], index[(i, k)]))
     return out
+
+
+def unbalanced_triangles(
+    n: int, u: np.ndarray, v: np.ndarray, a: np.ndarray
+) -> list[tuple[int, int, int]]:
+    """Edge-index triples of the unbalanced triangles (an odd number of negative edges)."""
+    negative = (np.asarray(a) < 0).tolist()
+    return [t for t in triangles(n, u, v) if (negative[t[0]] + negative[t[1]] + negative[t[2]]) % 2]
 
 
 def triangle_packing_bound(n: int, u: np.ndarray, v: np.ndarray, a: np.ndarray) -> float:

@@ -186,7 +186,7 @@ def solve_exact(
     reductions: bool = True,
     solver: Solver = "cpsat",
     time_limit: float | None = None,
-    workers: int = 4,
+    workers: int = 2,
     max_table: int = MAX_TABLE,
     seed: int | np.random.Generator | None = 0,
 ) -> ExactSolution:
