@@ -71,6 +71,8 @@ class Assessment:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
     return value.to_dict() if hasattr(value, "to_dict") else value
 
 
@@ -92,6 +94,55 @@ def _evidence_rows(scenario: Scenario, evidence: list) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A pair and channel with both assessed and measured ties: do they agree in sign?"""
+
+    a: str
+    b: str
+    channel: str
+    assessed: float
+    measured: float
+    measured_by: tuple[str, ...]
+
+    @property
+    def agree(self) -> bool:
+        return (self.assessed > 0) == (self.measured > 0) and (self.assessed < 0) == (
+            self.measured < 0
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "measured_by": list(self.measured_by), "agree": self.agree}
+
+
+def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
+    """Every pair and channel where data sets measured a tie that documents also assess: the
+    clipped sums of each kind side by side (the network counts the assessed one)."""
+    groups: dict[tuple[str, str, str], dict[str, list]] = {}
+    for t in scenario.current_ties():
+        a, b = sorted(t.pair)
+        groups.setdefault((a, b, t.channel.value), {}).setdefault(t.basis.value, []).append(t)
+    out = []
+    for (a, b, channel), kinds in sorted(groups.items()):
+        if "assessed" in kinds and "measured" in kinds:
+
+            def clipped(ties: list) -> float:
+                return max(-1.0, min(1.0, sum(t.strength for t in ties)))
+
+            sources = sorted({e.source for t in kinds["measured"] for e in t.evidence})
+            out.append(
+                Comparison(
+                    a,
+                    b,
+                    channel,
+                    clipped(kinds["assessed"]),
+                    clipped(kinds["measured"]),
+                    tuple(sources),
+                )
+            )
+    return out
 
 
 def count(scenario: Scenario) -> dict[str, int]:
@@ -180,6 +231,20 @@ def readings(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
             )
         else:
             out.append(f"Balance dynamics (Marvel et al. 2011): {dynamics.outcome}.")
+    measured = sections.get("measured") or []
+    disagree = [c for c in measured if not c.agree]
+    if measured:
+        out.append(
+            f"Measured against assessed: {len(measured) - len(disagree)} of {len(measured)}"
+            " measured ties agree in sign with the documents"
+            + (
+                "; they disagree on "
+                + ", ".join(f"{c.a}–{c.b} {c.channel}" for c in disagree)
+                + "."
+                if disagree
+                else "."
+            )
+        )
     wedge = sections.get("wedge")
     if wedge is not None and not isinstance(wedge, NotComputed):
         drivers = ", ".join(r.label for r in wedge.tornado[:3])
@@ -274,6 +339,9 @@ def assess(
         for n in scenario.notes
     ]
     sections = model_sections(scenario, data=data, seed=seed, draws=draws)
+    comparisons = measured_against_assessed(scenario)
+    if comparisons:
+        sections = {"measured": comparisons, **sections}
     return Assessment(
         scenario_id=scenario.id,
         title=scenario.title,

@@ -84,3 +84,19 @@ def test_actor_codes_name_their_system():
         Actor(id="Rus", name="Russia")
     with pytest.raises(ValueError):
         Actor(id="XYZ", name="Nowhere", code_system="cow")
+
+
+def test_assessed_ties_count_and_measured_ones_fill_in():
+    s = _scenario(
+        [
+            (["AAA", "BBB"], "diplomatic", 0.4, {}),
+            (["AAA", "BBB"], "diplomatic", -0.2, {"basis": "measured"}),
+            (["AAA", "CCC"], "diplomatic", 0.3, {"basis": "measured"}),
+        ]
+    )
+    assert net_tie(s, "AAA", "BBB", "diplomatic") == 0.4
+    assert net_tie(s, "AAA", "CCC", "diplomatic") == 0.3
+    from blocs.assessment import measured_against_assessed
+
+    (comparison,) = measured_against_assessed(s)
+    assert (comparison.assessed, comparison.measured, comparison.agree) == (0.4, -0.2, False)

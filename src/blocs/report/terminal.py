@@ -303,7 +303,25 @@ def render_wedge(result: Any, console: Console) -> None:
         console.print(f"base-rate lens: {escape(result.base_rate.note)} (pass --data)")
 
 
+def render_measured(comparisons: list[Any], console: Console) -> None:
+    """Measured ties (data sets) beside assessed ties (documents), and whether they agree."""
+    table = Table(title="Measured against assessed (the network counts the assessed tie)")
+    for col in ("pair", "channel", "assessed", "measured", "agree", "measured by"):
+        table.add_column(col, overflow="fold")
+    for c in comparisons:
+        table.add_row(
+            f"{c.a}–{c.b}",
+            c.channel,
+            _signed(c.assessed),
+            _signed(c.measured),
+            "yes" if c.agree else "[bold red]no[/]",
+            escape(", ".join(c.measured_by)),
+        )
+    console.print(table)
+
+
 SECTION_RENDERERS: dict[str, Any] = {
+    "measured": render_measured,
     "balance": render_balance,
     "landscape": render_landscape,
     "dynamics": render_dynamics,

@@ -7,6 +7,11 @@ Aggregation rule (a choice the sources leave open, stated once here):
 * **overall**, it is the mean of the pair's channel values over the channels in which the pair has
   at least one tie (a pair tied only militarily is judged by that channel alone).
 
+Where a pair has both *assessed* ties (from documents) and *measured* ties (from data sets) in
+one channel, the assessed ones count and the measured ones are compared with them
+(:func:`blocs.assessment.measured_against_assessed`), so one bond is never counted twice;
+measured ties fill in where no document speaks.
+
 Directed ties count for both directions when building the undirected network. Only the ties
 that hold in the scenario's period count (:meth:`Scenario.current_ties`); older ties are history.
 
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from blocs.scenario.model import CHANNELS, ActorKind, Channel
+from blocs.scenario.model import CHANNELS, ActorKind, Basis, Channel
 
 if TYPE_CHECKING:
     from blocs.scenario.model import Scenario
@@ -36,7 +41,9 @@ def _channel_value(scenario: Scenario, a: str, b: str, channel: str) -> float | 
     ]
     if not ties:
         return None
-    return max(-1.0, min(1.0, sum(t.strength for t in ties)))
+    assessed = [t for t in ties if t.basis == Basis.assessed]
+    counted = assessed or ties  # measured ties fill in where no document speaks
+    return max(-1.0, min(1.0, sum(t.strength for t in counted)))
 
 
 def net_tie(scenario: Scenario, a: str, b: str, channel: str | Channel | None = None) -> float:
