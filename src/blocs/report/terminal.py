@@ -1,8 +1,9 @@
 """Terminal rendering of results with rich tables. Renders only; computes nothing.
 
+>>> import io
 >>> import blocs
 >>> from rich.console import Console
->>> console = Console(record=True, width=120)
+>>> console = Console(record=True, width=120, file=io.StringIO())
 >>> render_assessment(blocs.assess(blocs.load("russia-iran-2017")), console)
 >>> "Ties by channel" in console.export_text()
 True
