@@ -1,4 +1,4 @@
-"""One randomness convention for the what-if part: ``seed`` in, generator and record out.
+"""The one randomness convention of blocs: ``seed`` in, generator and record out.
 
 Every stochastic entry point takes ``seed: int | numpy.random.Generator | None``. An integer is
 recorded as given; ``None`` draws fresh entropy, which is recorded so the run can be repeated;

@@ -77,8 +77,8 @@ from blocs.models.frustration.enumerate import MAX_NODES, code_labels, enumerate
 from blocs.models.frustration.exact import solve_exact
 from blocs.models.frustration.ip import Solver
 from blocs.models.frustration.local_search import frustration_of, local_search
-from blocs.models.frustration.seeding import SeedLike, normalise_seed
 from blocs.models.signed import SignedEdges, from_edges, read_edge_csv, signed_edges
+from blocs.seeding import Seed, normalise_seed
 
 if TYPE_CHECKING:
     from blocs.scenario.model import Scenario
@@ -312,7 +312,7 @@ def frustration_index(
     *,
     weighted: bool = False,
     method: Method = "auto",
-    seed: SeedLike = 0,
+    seed: Seed = 0,
     solver: Solver = "cpsat",
     time_limit: float | None = None,
     workers: int = 2,
@@ -507,7 +507,7 @@ def balance_report(
     scenario: Scenario,
     channels: Sequence[str] | None = None,
     *,
-    seed: SeedLike = 0,
+    seed: Seed = 0,
 ) -> BalanceReport:
     """Triads and frustration index (unweighted and weighted by tie strength) of a scenario's
     signed network per channel (default: all four) and overall, with the optimal camps.

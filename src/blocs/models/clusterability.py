@@ -52,8 +52,8 @@ import numpy as np
 
 from blocs.errors import ModelInputError
 from blocs.models.frustration.eliminate import MAX_TABLE, eliminate
-from blocs.models.frustration.seeding import SeedLike, normalise_seed
 from blocs.models.signed import SignedEdges, signed_edges
+from blocs.seeding import Seed, normalise_seed
 
 ClusterMethod = Literal["auto", "enumerate", "exact", "relocation"]
 
@@ -200,7 +200,7 @@ def clusterability(
     alpha: float = 0.5,
     weighted: bool = False,
     method: ClusterMethod = "auto",
-    seed: SeedLike = 0,
+    seed: Seed = 0,
     restarts: int = 50,
     max_table: int = MAX_TABLE,
 ) -> ClusterResult:

@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 
+from blocs.seeding import Seed, normalise_seed
 from blocs.whatif.inputs import InputSet
 from blocs.whatif.ledger import LedgerOutcome, LedgerSpec, evaluate_ledger, present_value_factor
-from blocs.whatif.seeding import Seed, normalise_seed
 
 Progress = Callable[[int, int], None]
 CHUNK = 50_000

@@ -52,7 +52,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from blocs.errors import ModelInputError
-from blocs.whatif.seeding import Seed, normalise_seed
+from blocs.seeding import Seed, normalise_seed
 
 
 class _HasPpf(Protocol):

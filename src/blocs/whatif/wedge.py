@@ -37,6 +37,7 @@ import numpy as np
 
 from blocs.errors import ModelInputError
 from blocs.scenario.model import Scenario
+from blocs.seeding import Seed, child_seed, normalise_seed
 from blocs.whatif.baserate import BaseRateLens, base_rate_lens
 from blocs.whatif.inputs import AssumptionsFile, InputSet, load_assumptions, resolve_inputs
 from blocs.whatif.ledger import LedgerSpec, evaluate_ledger
@@ -48,7 +49,6 @@ from blocs.whatif.overlay import (
     load_overlay,
     offered_package,
 )
-from blocs.whatif.seeding import Seed, child_seed, normalise_seed
 from blocs.whatif.sensitivity import SobolResult, TornadoRow, sobol_indices, tornado
 from blocs.whatif.structural import StructuralLens, structural_lens
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from blocs.models.frustration.seeding import SeedLike, normalise_seed
+from blocs.seeding import Seed, normalise_seed
 
 
 def frustration_of(x: np.ndarray, u: np.ndarray, v: np.ndarray, a: np.ndarray) -> float:
@@ -70,7 +70,7 @@ def local_search(
     v: np.ndarray,
     a: np.ndarray,
     *,
-    seed: SeedLike = None,
+    seed: Seed = None,
     restarts: int = 4,
     perturbations: int = 60,
     initial: np.ndarray | None = None,
