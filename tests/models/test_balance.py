@@ -286,3 +286,23 @@ def test_balance_report_of_the_built_in_scenario() -> None:
     assert d["camps"] == [list(c) for c in camps]
     with pytest.raises(ModelInputError, match="channel 'naval'"):
         balance_report(blocs.load("russia-iran-2017"), ["naval"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(signed_graphs(max_nodes=14, weighted=True))
+def test_reductions_agree_with_enumeration_on_larger_graphs(g: nx.Graph) -> None:
+    enumerated = frustration_index(g, weighted=True, method="enumerate")
+    exact = frustration_index(g, weighted=True, method="exact")
+    assert exact.value == pytest.approx(enumerated.value) and exact.optimal
+    assert exact.camps in enumerated.all_optimal
+
+
+def test_weights_that_are_not_decimals_go_to_highs() -> None:
+    third = 1 / 3
+    edges = [("a", "b", third), ("b", "c", 2 * third), ("a", "c", -third), ("c", "d", -1.0)]
+    g = from_edges([*edges, ("a", "d", 0.7), ("b", "d", -0.25)])
+    truth = brute_force(g, weighted=True)
+    for solver in ("cpsat", "highs"):
+        r = frustration_index(g, weighted=True, method="ip", reductions=False, solver=solver)
+        assert r.value == pytest.approx(truth) and r.optimal
+        assert r.steps and all(s["method"] == "ip-highs" for s in r.steps)
