@@ -7,7 +7,7 @@ import typer
 
 from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
-from blocs.commands import models_balance
+from blocs.commands import models_balance as models_balance_commands
 from blocs.commands import models_landscape as models_landscape_commands
 from blocs.commands import report as report_commands
 from blocs.commands import scenario as scenario_commands
@@ -21,15 +21,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Each module adds its commands to the app (one line per part of blocs).
+# Each module adds its commands to the app, in the order data flows through blocs.
 scenario_commands.register(app)
-report_commands.register(app)
-models_landscape_commands.register(app)
-models_balance.register(app)
-events_commands.register(app)
 measure_commands.register(app)
+events_commands.register(app)
+models_balance_commands.register(app)
+models_landscape_commands.register(app)
 whatif_commands.register(app)
-
+report_commands.register(app)
 
 def main() -> None:  # pragma: no cover - entry point
     app()
