@@ -54,15 +54,27 @@ def test_time_varying_rows_are_supported():
     assert fit.hazard_ratios["x"] == pytest.approx(2.0, rel=0.1)
 
 
-def test_agrees_with_lifelines():
-    lifelines = pytest.importorskip("lifelines")
+def test_baseline_is_breslow_at_covariates_zero():
+    # the baseline is lifelines' (at the covariates' means) moved to covariates zero: check it
+    # against Breslow's estimator written out, sum of deaths over the risk set's sum of exp(x.b)
     frame = split_at_random_times(exponential_spells(400, 4), 5)
-    ours = fit_termination(frame, ["late", "x"])
-    ref = lifelines.CoxTimeVaryingFitter()
-    ref.fit(frame, id_col="id", event_col="event", start_col="start", stop_col="stop")
-    for c in ("late", "x"):
-        assert ours.coefficients[c] == pytest.approx(float(ref.params_[c]), abs=1e-4)
-        assert ours.standard_errors[c] == pytest.approx(float(ref.standard_errors_[c]), rel=1e-3)
+    fit = fit_termination(frame, ["late", "x"])
+    beta = np.array([fit.coefficients["late"], fit.coefficients["x"]])
+    risk = np.exp(frame[["late", "x"]].to_numpy(dtype=float) @ beta)
+    start, stop = frame["start"].to_numpy(), frame["stop"].to_numpy()
+    died = frame["event"].to_numpy(dtype=bool)
+    times = np.unique(stop[died])
+    jumps = [np.sum(died & (stop == t)) / risk[(start < t) & (t <= stop)].sum() for t in times]
+    np.testing.assert_allclose(fit.baseline_times, times)
+    np.testing.assert_allclose(fit.baseline_cumhaz, np.cumsum(jumps), rtol=1e-9)
+    assert fit.spells == 400 and fit.events == int(died.sum())
+
+
+def test_constant_covariates_are_dropped():
+    frame = exponential_spells(300, 6).assign(const=1.0)
+    fit = fit_termination(frame, ["x", "const"])
+    assert fit.covariates == ("x",)
+    assert set(fit.to_dict()["coefficients"]) == {"x"}
 
 
 def test_lens_is_skipped_without_data(tmp_path):

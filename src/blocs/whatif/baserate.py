@@ -1,9 +1,9 @@
 """The base-rate lens: how often alliances like this one were abandoned, from ATOP.
 
-A Cox proportional-hazards model (fitted by Newton–Raphson on the partial likelihood with
-Breslow ties; checked against lifelines in the tests) of the end of alliance membership spells,
-after Leeds & Savun (2007), on the ATOP v4.01 member-level data (one row per member and
-alliance phase, with entry and exit dates and the termination codes ``termmode``/``termcaus``).
+A Cox proportional-hazards model (lifelines' ``CoxTimeVaryingFitter``: counting-process rows,
+Efron's handling of ties) of the end of alliance membership spells, after Leeds & Savun (2007),
+on the ATOP v4.01 member-level data (one row per member and alliance phase, with entry and exit
+dates and the termination codes ``termmode``/``termcaus``).
 
 **Event.** A spell *ends by abandonment* when its ``termmode`` is in ``event_codes`` (default
 ``(3,)``). The ATOP codebook is not in the reference data; the reading of the codes is inferred
@@ -53,6 +53,12 @@ Leeds, B. A., Ritter, J. M., Mitchell, S. M., & Long, A. G. (2002). Alliance Tre
 and Provisions, 1815–1944. *International Interactions*, 28(3), 237–260 (ATOP; version 4.01).
 
 Breslow, N. (1974). Covariance analysis of censored survival data. *Biometrics*, 30(1), 89–99.
+
+Efron, B. (1977). The efficiency of Cox's likelihood function for censored data. *Journal of the
+American Statistical Association*, 72(359), 557–565.
+
+Davidson-Pilon, C. (2019). lifelines: survival analysis in Python. *Journal of Open Source
+Software*, 4(40), 1317.
 
 Cox, D. R. (1972). Regression models and life-tables. *Journal of the Royal Statistical Society,
 Series B*, 34(2), 187–220.
@@ -130,62 +136,6 @@ class TerminationFit:
         }
 
 
-def _risk_sums(values: np.ndarray, start: np.ndarray, stop: np.ndarray, times: np.ndarray):
-    """Σ over rows at risk at each time (``start < t <= stop``) of ``values`` (rows × cols)."""
-
-    def tail(keys: np.ndarray) -> np.ndarray:
-        order = np.argsort(keys, kind="stable")
-        cum = np.vstack([np.cumsum(values[order][::-1], axis=0)[::-1], np.zeros(values.shape[1])])
-        return cum[np.searchsorted(keys[order], times, side="left")]
-
-    return tail(stop) - tail(start)
-
-
-def _cox_newton(
-    x: np.ndarray, start: np.ndarray, stop: np.ndarray, event: np.ndarray, penalizer: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Breslow partial-likelihood Newton–Raphson: coefficients, covariance, event times."""
-    n, p = x.shape
-    times, deaths = np.unique(stop[event], return_counts=True)
-    xsum = x[event].sum(axis=0)
-    beta = np.zeros(p)
-
-    def parts(b: np.ndarray):
-        r = np.exp(x @ b)
-        cols = np.hstack(
-            [
-                r[:, None],
-                r[:, None] * x,
-                (r[:, None, None] * x[:, :, None] * x[:, None, :]).reshape(n, p * p),
-            ]
-        )
-        sums = _risk_sums(cols, start, stop, times)
-        s0, s1, s2 = sums[:, 0], sums[:, 1 : 1 + p], sums[:, 1 + p :].reshape(-1, p, p)
-        loglik = float(x[event].sum(axis=0) @ b - deaths @ np.log(s0)) - penalizer * b @ b / 2
-        mean = s1 / s0[:, None]
-        grad = xsum - deaths @ mean - penalizer * b
-        info = np.einsum(
-            "k,kij->ij", deaths, s2 / s0[:, None, None] - mean[:, :, None] * mean[:, None, :]
-        )
-        return loglik, grad, info + penalizer * np.eye(p)
-
-    loglik, grad, info = parts(beta)
-    for _ in range(100):
-        step = np.linalg.solve(info, grad)
-        new = beta + step
-        new_ll, new_grad, new_info = parts(new)
-        halvings = 0
-        while new_ll < loglik - 1e-12 and halvings < 30:
-            step /= 2
-            new = beta + step
-            new_ll, new_grad, new_info = parts(new)
-            halvings += 1
-        beta, loglik, grad, info = new, new_ll, new_grad, new_info
-        if np.max(np.abs(step)) < 1e-10:
-            break
-    return beta, np.linalg.inv(info), times
-
-
 def fit_termination(
     spells: pd.DataFrame,
     covariates: Sequence[str],
@@ -198,9 +148,11 @@ def fit_termination(
 ) -> TerminationFit:
     """Fit a Cox model on counting-process rows ``(id, start, stop, event, covariates...)``
     (time-varying covariates as several rows per id: each row is at risk on ``(start, stop]``)
-    by Newton–Raphson on the partial likelihood with Breslow's handling of ties, and compute
-    the Breslow baseline cumulative hazard at covariates zero. Covariates that do not vary are
-    dropped. ``penalizer`` adds a ridge penalty ``penalizer·|β|²/2`` (0: none)."""
+    with lifelines' ``CoxTimeVaryingFitter`` (Efron's handling of ties), and express its
+    Breslow baseline cumulative hazard at covariates zero. Covariates that do not vary are
+    dropped. ``penalizer`` is lifelines' ridge penalty (on standardised covariates; 0: none)."""
+    from lifelines import CoxTimeVaryingFitter
+
     frame = spells[[id_col, start_col, stop_col, event_col, *covariates]]
     bad = frame[stop_col] <= frame[start_col]
     if bad.any():
@@ -208,28 +160,22 @@ def fit_termination(
             f"{int(bad.sum())} rows end before they start ({stop_col} <= {start_col})"
         )
     keep = [c for c in covariates if frame[c].nunique() > 1]
-    x = frame[keep].to_numpy(dtype=float) if keep else np.zeros((len(frame), 0))
-    start = frame[start_col].to_numpy(dtype=float)
-    stop = frame[stop_col].to_numpy(dtype=float)
-    event = frame[event_col].to_numpy(dtype=bool)
-    if keep:
-        beta, cov, times = _cox_newton(x, start, stop, event, penalizer)
-    else:
-        beta, cov = np.zeros(0), np.zeros((0, 0))
-        times = np.unique(stop[event])
-    times, deaths = np.unique(stop[event], return_counts=True)
-    risk = np.exp(x @ beta)
-    s0 = _risk_sums(risk[:, None], start, stop, times)[:, 0]
-    coef = {c: float(b) for c, b in zip(keep, beta, strict=True)}
+    rows = frame[[id_col, start_col, stop_col, event_col, *keep]]
+    model = CoxTimeVaryingFitter(penalizer=penalizer)
+    model.fit(rows, id_col=id_col, event_col=event_col, start_col=start_col, stop_col=stop_col)
+    # lifelines gives the baseline at the covariates' means: rescale it to covariates zero
+    at_zero = float(model.predict_partial_hazard(pd.DataFrame([dict.fromkeys(keep, 0.0)])).iloc[0])
+    baseline = model.baseline_cumulative_hazard_.iloc[:, 0]
+    coef = {c: float(model.params_[c]) for c in keep}
     return TerminationFit(
         covariates=tuple(keep),
         coefficients=coef,
-        standard_errors={c: float(math.sqrt(cov[i, i])) for i, c in enumerate(keep)},
+        standard_errors={c: float(model.standard_errors_[c]) for c in keep},
         hazard_ratios={c: math.exp(b) for c, b in coef.items()},
-        baseline_times=times,
-        baseline_cumhaz=np.cumsum(deaths / s0),
+        baseline_times=baseline.index.to_numpy(dtype=float),
+        baseline_cumhaz=baseline.to_numpy(dtype=float) * at_zero,
         spells=int(frame[id_col].nunique()),
-        events=int(event.sum()),
+        events=int(frame[event_col].astype(bool).sum()),
     )
 
 
