@@ -125,3 +125,31 @@ def test_a_more_credible_offer_never_raises_the_price(x, g, q1, q2, r):
 @given(x=money, g=money, extra=money, q=share)
 def test_larger_gains_never_raise_the_price(x, g, extra, q):
     assert price(x=x, g=g + extra, q=q) <= price(x=x, g=g, q=q) * (1 + 1e-12)
+
+
+def test_shared_discounting_matches_term_by_term_present_values():
+    # the ledger shares discount terms between windows; it must equal the plain formula
+    rng = np.random.default_rng(4)
+    n = 2000
+    values = {
+        "H": rng.uniform(5, 15, n),
+        "r": np.where(rng.random(n) < 0.2, 0.0, rng.uniform(0.01, 0.15, n)),
+        "q": rng.uniform(0.1, 0.9, n),
+        "cap": np.full(n, 1e12),
+        "delay": rng.uniform(0, 3, n),
+        "x": rng.uniform(1, 10, n),
+        "deal": rng.uniform(10, 20, n),
+        "years": rng.uniform(2, 20, n),
+        "g": rng.uniform(0, 8, n),
+    }
+    out = evaluate_ledger(SPEC, values)
+    h, r, q = values["H"], values["r"], values["q"]
+    stake = values["x"] * present_value_factor(r, 0.0, None, h)
+    arms = values["deal"] / values["years"] * present_value_factor(r, 0.0, values["years"], h)
+    relief = values["g"] * present_value_factor(r, values["delay"], None, h)
+    assert np.array_equal(out.terms_pv["stake"], stake)
+    assert np.array_equal(out.terms_pv["arms"], arms)
+    assert np.array_equal(out.terms_pv["relief"], relief)
+    need = np.maximum(stake + arms - relief, 0.0)
+    package = q * present_value_factor(r, values["delay"], None, h)
+    assert np.array_equal(out.price, np.where(need > 0, need / package, 0.0))

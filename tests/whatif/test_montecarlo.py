@@ -62,3 +62,27 @@ def test_draws_must_be_positive(setup):
     inputs, ledger = setup
     with pytest.raises(ValueError, match="draws"):
         simulate(inputs, ledger, draws=0, seed=1)
+
+
+def test_draws_follow_the_generator_stream_input_by_input(setup):
+    # draw i takes numbers k*i ... k*i + k - 1 of the stream, as rng.random((draws, k)) does
+    inputs, ledger = setup
+    values, _ = montecarlo.draw_ledger(inputs, ledger, draws=3001, rng=np.random.default_rng(9))
+    plain = inputs.draw(np.random.default_rng(9).random((3001, len(inputs.all))))
+    assert all(np.array_equal(values[k], plain[k]) for k in plain)
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 1000, 1001])
+def test_quantiles_are_numpys_number_for_number(n):
+    rng = np.random.default_rng(n)
+    a = rng.lognormal(20.0, 2.0, n)
+    a[rng.random(n) < 0.1] = np.inf
+    a[rng.random(n) < 0.1] = 0.0
+    levels = (0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1.0)
+    got = montecarlo.quantiles(a, levels)
+    for p in levels:
+        with np.errstate(invalid="ignore"):  # numpy's lerp meets inf - inf too
+            expected = np.quantile(a, p)
+        assert np.array_equal(got[p], expected, equal_nan=True)
+    a[0] = np.nan
+    assert np.isnan(montecarlo.quantiles(a, (0.5,))[0.5])

@@ -271,6 +271,18 @@ class Assumption:
 
 
 Input = EvidencedInput | Assumption
+_BLOCK = 1024
+
+
+def _columns(u: np.ndarray) -> np.ndarray:
+    """The columns of ``u`` (draws × inputs) as contiguous rows, copied a block of draws at a
+    time (a block stays in the cache; a plain transposed copy strides through all of ``u``)."""
+    if u.ndim != 2 or u.shape[0] <= _BLOCK:
+        return np.array(u.T, order="C")
+    out = np.empty((u.shape[1], u.shape[0]))
+    for start in range(0, u.shape[0], _BLOCK):
+        out[:, start : start + _BLOCK] = u[start : start + _BLOCK].T
+    return out
 
 
 @dataclass(frozen=True)
@@ -300,8 +312,15 @@ class InputSet:
 
     def draw(self, u: np.ndarray) -> dict[str, np.ndarray]:
         """Values of every input for uniform numbers ``u`` (shape ``(n, len(self.all))``)."""
-        columns = np.ascontiguousarray(np.asarray(u, dtype=float).T)
-        return {inp.name: inp.distribution.ppf(columns[j]) for j, inp in enumerate(self.all)}
+        return self.draw_columns(_columns(np.asarray(u, dtype=float)))
+
+    def draw_columns(self, columns: np.ndarray) -> dict[str, np.ndarray]:
+        """As :meth:`draw` for uniform numbers given input by input (shape
+        ``(len(self.all), n)``), computed in place: row ``j`` becomes input ``j``'s values."""
+        return {
+            inp.name: inp.distribution.ppf(columns[j], out=columns[j])
+            for j, inp in enumerate(self.all)
+        }
 
     def medians(self, n: int = 1) -> dict[str, np.ndarray]:
         """Every input at its median (arrays of length ``n``)."""

@@ -22,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,7 @@ from blocs.whatif.ledger import LedgerOutcome, LedgerSpec, evaluate_ledger, pres
 
 Progress = Callable[[int, int], None]
 CHUNK = 50_000
+_BLOCK = 1024
 
 
 @dataclass(frozen=True)
@@ -116,21 +117,60 @@ def draw_ledger(
     if draws < 1:
         raise ValueError(f"draws must be at least 1, got {draws}")
     k = len(inputs.all)
-    parts: list[np.ndarray] = []
+    # draw i takes the generator's numbers k·i … k·i + k − 1 (as rng.random((draws, k))),
+    # made a block of draws at a time and turned input by input while the block is in cache
+    columns = np.empty((k, draws))
+    block = np.empty((_BLOCK, k))
     done = 0
     while done < draws:
-        size = min(CHUNK, draws - done)
-        parts.append(rng.random((size, k)))
-        done += size
+        end = min(done + CHUNK, draws)
+        for lo in range(done, end, _BLOCK):
+            hi = min(lo + _BLOCK, end)
+            rng.random(out=block[: hi - lo])
+            columns[:, lo:hi] = block[: hi - lo].T
+        done = end
         if progress is not None:
             progress(done, draws)
-    u = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    values = inputs.draw(u)
+    values = inputs.draw_columns(columns)
     return values, evaluate_ledger(ledger, values)
 
 
-def _q(a: np.ndarray, p: float) -> float:
-    return float(np.quantile(a, p))
+LEVELS = (0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95)
+
+
+def quantiles(a: np.ndarray, levels: Sequence[float]) -> dict[float, float]:
+    """``np.quantile(a, p)`` for each level ``p`` (its default, linear method), number for
+    number, from one sort of ``a``: a sort is faster than NumPy's selection once a few levels
+    are wanted, and it is done once per array rather than once per level.
+
+    >>> a = np.array([4.0, 1.0, 3.0, 2.0])
+    >>> quantiles(a, [0.5, 0.9])
+    {0.5: 2.5, 0.9: 3.7}
+    >>> float(np.quantile(a, 0.9))
+    3.7
+    """
+    s = np.sort(np.asarray(a, dtype=float), axis=None)  # NaNs sort last
+    n = s.size
+    q = np.asarray(levels, dtype=float)
+    # as numpy.quantile: virtual index, neighbours clipped to the ends, then its lerp
+    virtual = (n - 1) * q
+    previous = np.floor(virtual)
+    following = previous + 1
+    previous[virtual >= n - 1] = following[virtual >= n - 1] = -1
+    previous[virtual < 0] = following[virtual < 0] = 0
+    gamma = virtual - previous
+    low, high = s[previous.astype(np.intp)], s[following.astype(np.intp)]
+    with np.errstate(invalid="ignore"):  # inf - inf between two infinite neighbours
+        diff = high - low
+        out = low + diff * gamma
+        np.subtract(high, diff * (1 - gamma), out=out, where=gamma >= 0.5)
+    if np.isnan(s[-1]):
+        out[:] = np.nan
+    return {float(p): float(v) for p, v in zip(levels, out, strict=True)}
+
+
+def _median(a: np.ndarray) -> float:
+    return quantiles(a, (0.5,))[0.5]
 
 
 def simulate(
@@ -154,42 +194,44 @@ def simulate(
     )
     full = present_value_factor(rate, 0.0, None, horizon)
     stake_yearly = out.losses_pv / full
-    terms = tuple(
-        TermSummary(
-            name=t.name,
-            label=t.label,
-            side=t.side,
-            channel=t.channel,
-            yearly_median=_q(out.terms_yearly[t.name], 0.5),
-            yearly_p10=_q(out.terms_yearly[t.name], 0.1),
-            yearly_p90=_q(out.terms_yearly[t.name], 0.9),
-            pv_median=_q(out.terms_pv[t.name], 0.5),
+    terms = []
+    for t in ledger.terms:
+        yearly = quantiles(out.terms_yearly[t.name], (0.1, 0.5, 0.9))
+        terms.append(
+            TermSummary(
+                name=t.name,
+                label=t.label,
+                side=t.side,
+                channel=t.channel,
+                yearly_median=yearly[0.5],
+                yearly_p10=yearly[0.1],
+                yearly_p90=yearly[0.9],
+                pv_median=_median(out.terms_pv[t.name]),
+            )
         )
-        for t in ledger.terms
-    )
     finite = price[np.isfinite(price)]
-    levels = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]
+    at = quantiles(price, LEVELS)
     enough = short = None
     if offered > 0:
         enough = float(np.mean(price <= offered))
-        short = _q(np.maximum(price - offered, 0.0), 0.5)
+        short = _median(np.maximum(price - offered, 0.0))
     return MonteCarloResult(
         seed=recorded,
         draws=draws,
-        price_median=_q(price, 0.5),
-        price_p10=_q(price, 0.1),
-        price_p90=_q(price, 0.9),
+        price_median=at[0.5],
+        price_p10=at[0.1],
+        price_p90=at[0.9],
         price_mean=float(finite.mean()) if finite.size else float("inf"),
-        cap_median=_q(out.cap, 0.5),
+        cap_median=_median(out.cap),
         share_over_cap=float(np.mean(out.over_cap)),
         share_free=float(np.mean(price == 0.0)),
         offered=float(offered),
         share_offer_enough=enough,
         shortfall_median=short,
-        losses_pv_median=_q(out.losses_pv, 0.5),
-        gains_pv_median=_q(out.gains_pv, 0.5),
-        stake_yearly_median=_q(stake_yearly, 0.5),
-        terms=terms,
-        quantiles={f"p{round(p * 100):02d}": _q(price, p) for p in levels},
+        losses_pv_median=_median(out.losses_pv),
+        gains_pv_median=_median(out.gains_pv),
+        stake_yearly_median=_median(stake_yearly),
+        terms=tuple(terms),
+        quantiles={f"p{round(p * 100):02d}": v for p, v in at.items()},
         prices=price,
     )
