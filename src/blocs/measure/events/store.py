@@ -446,7 +446,11 @@ def ingest(
                     con.execute("BEGIN TRANSACTION")
                     try:
                         if member is None:
-                            poll = _poll_progress(con, on_bytes, size)
+                            poll = (
+                                _poll_progress(con, on_bytes, size)
+                                if progress is not None
+                                else _no_poll
+                            )
                             try:
                                 rep = _ingest_one(
                                     con,
@@ -529,6 +533,10 @@ class _ZipMember(contextlib.AbstractContextManager):
     def __exit__(self, *exc: object) -> None:
         self._stream.close()
         self._archive.close()
+
+
+def _no_poll() -> None:
+    """The stopper when nobody asked for progress (no thread polls the query)."""
 
 
 def _poll_progress(
