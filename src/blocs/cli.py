@@ -30,5 +30,6 @@ models_landscape_commands.register(app)
 whatif_commands.register(app)
 report_commands.register(app)
 
+
 def main() -> None:  # pragma: no cover - entry point
     app()
