@@ -431,15 +431,10 @@ class DynamicsInputs:
 def dynamics_inputs(scenario: Scenario, channel: str | None = None) -> DynamicsInputs:
     """``X₀`` from the scenario's net ties (symmetric, zero diagonal, 0 where untied) over its
     non-bloc actors; blocs and actors with no tie in the channel are left out with the reason."""
-    from blocs.scenario.model import ActorKind, Channel
-    from blocs.scenario.network import net_ties
+    from blocs.scenario.model import ActorKind
+    from blocs.scenario.network import channel_name, net_ties, tie_matrix
 
-    if channel is not None:
-        try:
-            channel = Channel(channel).value
-        except ValueError:
-            known = ", ".join(c.value for c in Channel)
-            raise ModelInputError(f"channel: '{channel}' is not one of {known}") from None
+    channel = channel_name(channel)
     left_out: dict[str, str] = {}
     candidates = []
     for a in scenario.actors:
@@ -462,13 +457,9 @@ def dynamics_inputs(scenario: Scenario, channel: str | None = None) -> DynamicsI
             f"scenario '{scenario.id}': fewer than two actors are tied in channel"
             f" {channel or 'overall'}; add ties or choose another channel"
         )
-    index = {a: i for i, a in enumerate(actors)}
-    x0 = np.zeros((len(actors), len(actors)))
-    for (a, b), v in ties.items():
-        x0[index[a], index[b]] = x0[index[b], index[a]] = v
     return DynamicsInputs(
         actors=tuple(actors),
-        x0=x0,
+        x0=tie_matrix(scenario, actors, channel),
         left_out=left_out,
         scenario_id=scenario.id,
         channel=channel,

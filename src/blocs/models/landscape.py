@@ -776,15 +776,10 @@ def landscape_inputs(scenario: Scenario, channel: str | None = None) -> Landscap
     ties in ``channel`` (or overall; 0 where untied). Blocs and actors without a size are left
     out, each with the reason, and so are actors with no tie to any other sized actor (each
     would only double the number of equivalent minima)."""
-    from blocs.scenario.model import ActorKind, Channel
-    from blocs.scenario.network import net_ties
+    from blocs.scenario.model import ActorKind
+    from blocs.scenario.network import channel_name, net_ties, tie_matrix
 
-    if channel is not None:
-        try:
-            channel = Channel(channel).value
-        except ValueError:
-            known = ", ".join(c.value for c in Channel)
-            raise ModelInputError(f"channel: '{channel}' is not one of {known}") from None
+    channel = channel_name(channel)
     sizes = scenario.sizes()
     left_out: dict[str, str] = {}
     actors: list[str] = []
@@ -813,15 +808,10 @@ def landscape_inputs(scenario: Scenario, channel: str | None = None) -> Landscap
             f"scenario '{scenario.id}': fewer than two sized actors have ties"
             f" in channel {channel or 'overall'}; add ties or choose another channel"
         )
-    index = {a: i for i, a in enumerate(actors)}
-    p = np.zeros((len(actors), len(actors)))
-    for (a, b), value in ties.items():
-        if a in index and b in index:
-            p[index[a], index[b]] = p[index[b], index[a]] = value
     return LandscapeInputs(
         actors=tuple(actors),
         sizes=np.array([sizes[a] for a in actors], dtype=float),
-        propensities=p,
+        propensities=tie_matrix(scenario, actors, channel),
         left_out=left_out,
         scenario_id=scenario.id,
         channel=channel,

@@ -28,7 +28,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 
+from blocs.errors import ModelInputError
 from blocs.scenario.model import CHANNELS, ActorKind, Basis, Channel
 
 if TYPE_CHECKING:
@@ -86,3 +88,33 @@ def signed_graph(
         if value != 0.0 and a in g and b in g:
             g.add_edge(a, b, weight=value, sign=1 if value > 0 else -1)
     return g
+
+
+def channel_name(channel: str | Channel | None) -> str | None:
+    """``channel`` checked and as plain text (``None`` stands for overall)."""
+    if channel is None:
+        return None
+    try:
+        return Channel(channel).value
+    except ValueError:
+        known = ", ".join(c.value for c in Channel)
+        raise ModelInputError(f"channel: '{channel}' is not one of {known}") from None
+
+
+def tie_matrix(
+    scenario: Scenario, actors: list[str] | tuple[str, ...], channel: str | Channel | None = None
+) -> np.ndarray:
+    """The symmetric matrix of net ties among ``actors`` (in that order), zero diagonal, 0 where
+    untied: the input of the landscape and dynamics models.
+
+    >>> import blocs
+    >>> m = tie_matrix(blocs.load("russia-iran-2017"), ["RUS", "IRN", "USA"])
+    >>> m.round(2).tolist()[0]
+    [0.0, 0.55, -0.13]
+    """
+    index = {a: i for i, a in enumerate(actors)}
+    m = np.zeros((len(actors), len(actors)))
+    for (a, b), value in net_ties(scenario, channel).items():
+        if a in index and b in index:
+            m[index[a], index[b]] = m[index[b], index[a]] = value
+    return m
