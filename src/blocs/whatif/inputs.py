@@ -187,8 +187,22 @@ def load_assumptions(path: str | Path | None = None) -> AssumptionsFile:
 
 
 # -- resolved inputs ----------------------------------------------------------------------------
+class _Ranged:
+    """The range of an input: the support of its distribution."""
+
+    distribution: Distribution
+
+    @property
+    def low(self) -> float:
+        return self.distribution.support[0]
+
+    @property
+    def high(self) -> float:
+        return self.distribution.support[1]
+
+
 @dataclass(frozen=True)
-class EvidencedInput:
+class EvidencedInput(_Ranged):
     """A figure from the scenario with its evidence and the range its bound gives."""
 
     name: str
@@ -206,14 +220,6 @@ class EvidencedInput:
     locator: str | None
     claim: str
     kind: str = field(default="evidence", init=False)
-
-    @property
-    def low(self) -> float:
-        return self.distribution.support[0]
-
-    @property
-    def high(self) -> float:
-        return self.distribution.support[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -238,7 +244,7 @@ class EvidencedInput:
 
 
 @dataclass(frozen=True)
-class Assumption:
+class Assumption(_Ranged):
     """An analyst's input: a named distribution with its unit and rationale."""
 
     name: str
@@ -247,14 +253,6 @@ class Assumption:
     distribution: Distribution
     rationale: str
     kind: str = field(default="assumption", init=False)
-
-    @property
-    def low(self) -> float:
-        return self.distribution.support[0]
-
-    @property
-    def high(self) -> float:
-        return self.distribution.support[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {
