@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from blocs.assessment import assess as assess_scenario
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import JSON_OPTION, console, err_console, print_json, user_errors
 from blocs.errors import ScenarioError
 from blocs.scenario import available, dumps_scenario, load
 from blocs.scenario.library import DEFAULT
@@ -76,10 +76,36 @@ def scenarios(json: bool = JSON_OPTION) -> None:
 
 @user_errors
 def validate(
-    file: Path = typer.Argument(..., help="Scenario YAML file to check."), json: bool = JSON_OPTION
+    file: Path = typer.Argument(..., help="Scenario YAML file (or built-in name) to check."),
+    sources: Path | None = typer.Option(
+        None,
+        "--sources",
+        help="Folder of the source documents: also check that every cited paragraph exists"
+        " and every figure stands in it.",
+    ),
+    json: bool = JSON_OPTION,
 ) -> None:
-    """Check a scenario file; print what is wrong with file, line and field."""
-    s = load(file)
+    """Check a scenario file; print what is wrong with file, line and field.
+
+    With ``--sources``, every citation is checked against the documents (exit code 2 when a
+    citation does not stand, each problem on one located line)."""
+    s = load(str(file))
+    if sources is not None:
+        from blocs.measure.documents.citations import check_citations
+        from blocs.scenario.library import available, path_of
+
+        builtin = not file.exists() and str(file) in available()
+        scenario_file = path_of(str(file)) if builtin else file
+        check = check_citations(scenario_file, sources)
+        if json:
+            print_json(check)
+        else:
+            for problem in check.problems:
+                err_console.print(problem.located(), highlight=False, markup=False, soft_wrap=True)
+            console.print(check.reading(), highlight=False)
+        if not check.ok:
+            raise typer.Exit(code=2)
+        return
     summary = {
         "file": str(file),
         "valid": True,

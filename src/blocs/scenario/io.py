@@ -81,6 +81,12 @@ def _line_of(root: Node | None, loc: list[str | int]) -> int | None:
     return line
 
 
+def line_of(root: Node | None, path: list[str | int]) -> int | None:
+    """The 1-based line of the field at ``path`` (e.g. ``["ties", 3, "strength"]``) in a YAML
+    node tree from :func:`parse_yaml`; the nearest enclosing line where the field is absent."""
+    return _line_of(root, path)
+
+
 def _describe(err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "enum":
