@@ -186,6 +186,11 @@ class Evidence(_Frozen):
     quantity: Quantity | None = None
     confidence: Confidence = "medium"
     note: str | None = None
+    quote: str | None = Field(
+        default=None,
+        description="The source's own words, kept only in a draft for the analyst to paraphrase"
+        " into `claim`; a reviewed scenario carries none.",
+    )
 
     @model_validator(mode="after")
     def _located(self) -> Evidence:
@@ -334,6 +339,11 @@ class Scenario(_Frozen):
 
     id: str = Field(pattern=_ID_RE.pattern)
     title: str = Field(min_length=1)
+    draft: bool = Field(
+        default=False,
+        description="True for a scenario drafted by a program (e.g. `blocs extract`) and not yet"
+        " reviewed: its claims quote the source and its strengths are suggestions.",
+    )
     description: str | None = None
     period: Period | None = None
     size_attribute: str | None = None

@@ -231,6 +231,21 @@ class Figure:
     end: int
     text: str
     kind: Literal["amount", "year"] = "amount"
+    decline: bool = False
+
+    def signed(self) -> tuple[float, Bound]:
+        """The figure as a signed change: a decline ("shrank by as much as 3.5 percent") is
+        negative and its bound turns over (the change is at least -3.5 %).
+
+        >>> find_figures("The economy shrank by as much as 3.5 percent.")[0].signed()
+        (-3.5, 'at_least')
+        >>> find_figures("Trade grew by up to 4 percent.")[0].signed()
+        (4.0, 'at_most')
+        """
+        if not self.decline:
+            return self.value, self.bound
+        flipped: dict[Bound, Bound] = {"at_most": "at_least", "at_least": "at_most"}
+        return -abs(self.value), flipped.get(self.bound, self.bound)
 
     def reading(self) -> str:
         rate = f" per {self.per}" if self.per else ""
@@ -352,7 +367,29 @@ def _figure(
     if kind == "year":
         return Figure(value, unit, None, "exact", start, end, text[start:end], "year")
     rate = _rate_after(text, end) or _rate_before(text, start)
-    return Figure(value, unit, rate, _hedge_before(text, start), start, end, text[start:end])
+    bound = _hedge_before(text, start)
+    return Figure(
+        value, unit, rate, bound, start, end, text[start:end], decline=_declines(text, start)
+    )
+
+
+_HEDGE_WORDS = r"(?:(?:" + "|".join(re.escape(h) for h, _ in _HEDGES) + r"|another|a further)\s+)*"
+_DECLINE_RE = re.compile(
+    r"\b(?:shr[ai]nk|shrunk|contract(?:ed|s)?|constrict(?:ed|s)?|f[ae]ll(?:s|en)?|declin(?:ed|es|e)"
+    r"|drop(?:ped|s)?|decreas(?:ed|es|e)|plunge[ds]?|slump(?:ed|s)?|lost|cut|reduced)\b"
+    r"(?:\s+[a-z]+ly)?(?:\s+by)?\s+" + _HEDGE_WORDS + r"[$€£]?$"
+    r"|\b(?:a|an)\s+(?:decline|drop|fall|contraction|decrease|loss)\s+of\s+"
+    + _HEDGE_WORDS
+    + r"[$€£]?$",
+    re.IGNORECASE,
+)
+
+
+def _declines(text: str, start: int) -> bool:
+    """Whether a verb or noun of decrease governs the figure ("shrank by", "a drop of")."""
+    head = text[max(0, start - 80) : start]
+    head = re.split(r"[.;!?]\s", head)[-1]
+    return bool(_DECLINE_RE.search(head))
 
 
 def find_figures(text: str) -> list[Figure]:
