@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from blocs.errors import ModelInputError
+
 Seed = int | np.random.Generator | None
 
 
@@ -26,7 +28,7 @@ def normalise_seed(seed: Seed) -> tuple[np.random.Generator, int | None]:
         entropy = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
         return np.random.default_rng(entropy), entropy
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise TypeError(
+        raise ModelInputError(
             f"seed must be an int, a numpy Generator or None, not {type(seed).__name__}"
         )
     return np.random.default_rng(int(seed)), int(seed)

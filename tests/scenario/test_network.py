@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import blocs
+from blocs.errors import BlocsError, ModelInputError, UnknownNameError
 from blocs.scenario.model import Scenario
-from blocs.scenario.network import net_tie, net_ties, signed_graph
+from blocs.scenario.network import Network, net_tie, net_ties, signed_graph
 
 
 def _scenario(ties, period=None) -> Scenario:
@@ -100,3 +101,59 @@ def test_assessed_ties_count_and_measured_ones_fill_in():
 
     (comparison,) = measured_against_assessed(s)
     assert (comparison.assessed, comparison.measured, comparison.agree) == (0.4, -0.2, False)
+
+
+def test_net_tie_is_symmetric_and_agrees_with_net_ties():
+    s = blocs.load("russia-iran-2017")
+    network = Network(s)
+    for channel in (None, "military", "economic", "political", "diplomatic"):
+        ties = network.net_ties(channel)
+        assert ties == net_ties(s, channel)
+        for (a, b), value in ties.items():
+            assert network.net_tie(a, b, channel) == network.net_tie(b, a, channel) == value
+            assert net_tie(s, b, a, channel) == value
+    assert network.net_tie("RUS", "NOPE") == 0.0
+    assert network.pairs == sorted(network.pairs)
+
+
+def test_the_network_is_grouped_from_current_ties_only():
+    s = _scenario(
+        [
+            (["BBB", "AAA"], "military", 0.5, {"directed": True}),
+            (["AAA", "BBB"], "military", 0.25, {}),
+            (["CCC", "AAA"], "economic", -0.5, {"period": {"start": "1990", "end": "1991"}}),
+        ],
+        period={"start": "2017", "end": "2017"},
+    )
+    network = Network(s)
+    assert network.pairs == [("AAA", "BBB")]
+    assert network.net_tie("BBB", "AAA", "military") == 0.75
+    assert network.net_ties("economic") == {}
+
+
+def test_a_misspelt_channel_is_a_model_input_error():
+    s = blocs.load("russia-iran-2017")
+    with pytest.raises(ModelInputError, match="militray"):
+        net_tie(s, "RUS", "IRN", "militray")
+    with pytest.raises(ValueError):  # a ModelInputError is also a ValueError
+        net_ties(s, "militray")
+
+
+def test_unknown_names_are_blocs_errors_and_key_errors():
+    s = blocs.load("russia-iran-2017")
+    with pytest.raises(UnknownNameError, match="unknown actor 'XXX'") as info:
+        s.actor("XXX")
+    assert isinstance(info.value, KeyError) and isinstance(info.value, BlocsError)
+
+
+def test_no_import_circle_between_the_scenario_model_and_the_network():
+    import ast
+    from pathlib import Path
+
+    import blocs.scenario.model as model
+
+    tree = ast.parse(Path(model.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "blocs.scenario.network" not in imported

@@ -6,6 +6,7 @@ import pytest
 
 import blocs
 from blocs.errors import ScenarioError
+from blocs.scenario.network import net_tie
 from blocs.whatif.library import overlay_path, overlays
 from blocs.whatif.overlay import (
     apply_overlay,
@@ -74,7 +75,7 @@ def test_set_tie_by_pair_adds_a_missing_tie(scenario):
         "  - {op: set_tie, pair: [USA, IND], channel: military, strength: 0.4}\n"
     )
     result = apply_overlay(scenario, ov)
-    assert result.scenario.tie_value("USA", "IND", "military") == 0.4
+    assert net_tie(result.scenario, "USA", "IND", "military") == 0.4
     assert result.changes[0].op == "add_tie"
 
 

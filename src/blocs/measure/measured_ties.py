@@ -66,6 +66,7 @@ from blocs.scenario.model import (
     SourceKind,
     Tie,
 )
+from blocs.scenario.network import net_tie
 
 EVENTS_NOT_AVAILABLE = (
     "event-data summaries are not yet available in this installation"
@@ -314,8 +315,8 @@ def _compare(
     note: str | None = None,
 ) -> Comparison:
     in_channel = [t for t in assessed.ties_between(a, b) if t.channel == channel]
-    value = assessed.tie_value(a, b, channel) if in_channel else None
-    overall = assessed.tie_value(a, b) if assessed.ties_between(a, b) else None
+    value = net_tie(assessed, a, b, channel) if in_channel else None
+    overall = net_tie(assessed, a, b) if assessed.ties_between(a, b) else None
     agree = None
     if value and measured:
         agree = (value > 0) == (measured > 0)

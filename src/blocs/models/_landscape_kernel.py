@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from blocs.errors import MissingExtraError
+
 try:
     import numba
 except ImportError:  # pragma: no cover - exercised only without numba
@@ -105,7 +107,7 @@ def all_energies_split_gray(
     """Energies from the meet-in-the-middle parts: ``E[hi, lo] = a[lo] + b[hi] + x_lo · c_hi``,
     the cross term updated by one addition per Gray-code step over the low actors."""
     if not HAVE_NUMBA:  # pragma: no cover - exercised only without numba
-        raise RuntimeError("numba is not installed")
+        raise MissingExtraError("numba is not installed: pip install 'blocs[fast]'")
     out = np.empty(a.shape[0] * b.shape[0])
     return _split_gray_walk(
         np.ascontiguousarray(a), np.ascontiguousarray(b), np.ascontiguousarray(c_hi), out
@@ -116,7 +118,7 @@ def all_energies_gray(w: NDArray[np.float64], fields: NDArray[np.float64] | None
     """Energy of every configuration (numbered as in :mod:`blocs.models.landscape`) from the
     coupling matrix ``w = s sᵀ ∘ P`` and optional fields, by a parallel Gray-code walk."""
     if not HAVE_NUMBA:  # pragma: no cover - exercised only without numba
-        raise RuntimeError("numba is not installed")
+        raise MissingExtraError("numba is not installed: pip install 'blocs[fast]'")
     n = w.shape[0]
     total = 1 << n
     w = np.ascontiguousarray(w, dtype=np.float64)

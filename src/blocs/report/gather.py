@@ -28,6 +28,7 @@ from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError
 from blocs.report.inputs import PARTS, NotComputed, ReportInputs, is_not_computed
 from blocs.scenario.model import Scenario
+from blocs.scenario.network import net_tie
 
 
 class _Missing(Exception):
@@ -111,7 +112,7 @@ def _votes(scenario: Scenario, *, votes: Path | None = None, years: int = 15, **
     overall = "; ".join(
         f"{r.a}–{r.b} {100 * r.overall.agreement:.0f}% of {r.overall.votes} roll calls"
         f" (S {r.overall.s_score:.2f}; assessed diplomatic tie "
-        f"{scenario.tie_value(r.a, r.b, 'diplomatic'):+.2f})"
+        f"{net_tie(scenario, r.a, r.b, 'diplomatic'):+.2f})"
         for r in results
     )
     return MeasuredSeries(

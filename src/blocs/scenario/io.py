@@ -32,7 +32,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from blocs.errors import ScenarioError
+from blocs.errors import ModelInputError, ScenarioError
 from blocs.scenario.model import Scenario
 
 _PATH_RE = re.compile(r"^(?P<path>[A-Za-z_]\w*(?:\[\d+\]|\.\w+)*): (?P<msg>.*)$")
@@ -190,7 +190,7 @@ def dumps_scenario(scenario: Scenario, *, format: str = "yaml") -> str:
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if format != "yaml":
-        raise ValueError(f"format must be yaml or json, not {format!r}")
+        raise ModelInputError(f"format must be yaml or json, not {format!r}")
     buf = io.StringIO()
     _yaml().dump(data, buf)
     return buf.getvalue()

@@ -15,8 +15,11 @@ Examples
 ...               "rationale": "joint operations",
 ...               "evidence": [{"source": "doc", "paragraph": 2, "claim": "Joint war."}]}],
 ... })
->>> s.tie_value("IRN", "RUS", "military")
-0.6
+>>> [t.strength for t in s.ties_between("IRN", "RUS")]
+[0.6]
+
+The net tie of a pair (several ties combined) is computed by :mod:`blocs.scenario.network`,
+which builds on this module.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from blocs.errors import UnknownNameError
 
 CHANNELS: tuple[str, ...] = ("military", "economic", "political", "diplomatic")
 
@@ -363,10 +368,11 @@ class Scenario(_Frozen):
                 if item.id in seen:
                     errors.append(f"{field}[{i}].id: duplicate id '{item.id}'")
                 seen.add(item.id)
-        tie_ids = [t.id for t in self.ties if t.id]
+        tie_ids: set[str] = set()
         for i, t in enumerate(self.ties):
-            if t.id and tie_ids.count(t.id) > 1 and tie_ids.index(t.id) != i:
+            if t.id and t.id in tie_ids:
                 errors.append(f"ties[{i}].id: duplicate id '{t.id}'")
+            tie_ids.add(t.id or "")
         actors = {a.id: a for a in self.actors}
         sources = {s.id: s for s in self.sources}
         for i, t in enumerate(self.ties):
@@ -422,13 +428,13 @@ class Scenario(_Frozen):
             if a.id == actor_id:
                 return a
         known = ", ".join(a.id for a in self.actors)
-        raise KeyError(f"unknown actor '{actor_id}' (known: {known})")
+        raise UnknownNameError(f"unknown actor '{actor_id}' (known: {known})")
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
             if s.id == source_id:
                 return s
-        raise KeyError(f"unknown source '{source_id}'")
+        raise UnknownNameError(f"unknown source '{source_id}'")
 
     @property
     def actor_ids(self) -> list[str]:
@@ -454,14 +460,6 @@ class Scenario(_Frozen):
                 continue
             out.append(t)
         return out
-
-    def tie_value(self, a: str, b: str, channel: str | Channel | None = None) -> float:
-        """The net tie of a pair: per channel the sum of its ties' strengths clipped to [-1, 1];
-        overall (``channel=None``) the mean over the channels in which the pair has ties.
-        Returns 0.0 when the pair has no tie."""
-        from blocs.scenario.network import net_tie  # local: network builds on this module
-
-        return net_tie(self, a, b, channel)
 
     def sizes(self) -> dict[str, float]:
         """Each actor's size (``size_attribute``); actors without it are left out."""

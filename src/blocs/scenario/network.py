@@ -2,10 +2,12 @@
 
 Aggregation rule (a choice the sources leave open, stated once here):
 
-* **per channel**, the net tie of a pair is the sum of the strengths of its ties in that channel,
-  clipped to [-1, 1] (bonds in one channel add up; a distrust tie offsets a cooperation tie);
-* **overall**, it is the mean of the pair's channel values over the channels in which the pair has
-  at least one tie (a pair tied only militarily is judged by that channel alone).
+* **per channel**, the ties of a pair in one channel are combined by :func:`combine_channel`:
+  the sum of their strengths clipped to [-1, 1] (bonds in one channel add up; a distrust tie
+  offsets a cooperation tie);
+* **overall**, the net tie is :func:`combine_overall` of the pair's channel values: their mean
+  over the channels in which the pair has at least one tie (a pair tied only militarily is judged
+  by that channel alone).
 
 Where a pair has both *assessed* ties (from documents) and *measured* ties (from data sets) in
 one channel, the assessed ones count and the measured ones are compared with them
@@ -15,9 +17,15 @@ measured ties fill in where no document speaks.
 Directed ties count for both directions when building the undirected network. Only the ties
 that hold in the scenario's period count (:meth:`Scenario.current_ties`); older ties are history.
 
+The ties are grouped by pair and channel once (:class:`Network`, linear in the number of ties);
+every net tie is then read from the groups.
+
 Examples
 --------
 >>> import blocs
+>>> network = Network(blocs.load("russia-iran-2017"))
+>>> network.net_tie("RUS", "IRN") == network.net_tie("IRN", "RUS") > 0
+True
 >>> g = signed_graph(blocs.load("russia-iran-2017"))
 >>> g["RUS"]["IRN"]["weight"] > 0
 True
@@ -25,50 +33,124 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import defaultdict
+from collections.abc import Sequence
 
 import networkx as nx
 import numpy as np
 
 from blocs.errors import ModelInputError
-from blocs.scenario.model import CHANNELS, ActorKind, Basis, Channel
+from blocs.scenario.model import CHANNELS, ActorKind, Basis, Channel, Scenario, Tie
 
-if TYPE_CHECKING:
-    from blocs.scenario.model import Scenario
+Pair = tuple[str, str]
 
 
-def _channel_value(scenario: Scenario, a: str, b: str, channel: str) -> float | None:
-    ties = [
-        t for t in scenario.current_ties() if set(t.pair) == {a, b} and t.channel.value == channel
-    ]
-    if not ties:
-        return None
+def combine_channel(ties: Sequence[Tie]) -> float:
+    """The net tie of one pair in one channel from its ties there (at least one): the assessed
+    ties' strengths summed and clipped to [-1, 1]; measured ties count only where no assessed
+    tie speaks.
+
+    This is the one place where the rule for several ties of one channel lives.
+
+    >>> from blocs.scenario.model import Tie
+    >>> ev = [{"source": "doc", "paragraph": 1, "claim": "c"}]
+    >>> ties = [Tie(pair=("A", "B"), channel="military", strength=s, rationale="r", evidence=ev)
+    ...         for s in (0.7, 0.6)]
+    >>> combine_channel(ties)
+    1.0
+    """
     assessed = [t for t in ties if t.basis == Basis.assessed]
     counted = assessed or ties  # measured ties fill in where no document speaks
     return max(-1.0, min(1.0, sum(t.strength for t in counted)))
 
 
-def net_tie(scenario: Scenario, a: str, b: str, channel: str | Channel | None = None) -> float:
-    """The net tie of ``a`` and ``b`` in one channel or overall (see the module's rule)."""
-    if channel is not None:
-        value = _channel_value(scenario, a, b, Channel(channel).value)
-        return 0.0 if value is None else value
-    values = [v for c in CHANNELS if (v := _channel_value(scenario, a, b, c)) is not None]
+def combine_overall(values: Sequence[float]) -> float:
+    """The overall net tie of a pair from its channel values (the channels in which it has
+    ties): their mean, 0.0 when there are none.
+
+    >>> combine_overall([1.0, 0.2])
+    0.6
+    """
     return sum(values) / len(values) if values else 0.0
 
 
-def net_ties(
-    scenario: Scenario, channel: str | Channel | None = None
-) -> dict[tuple[str, str], float]:
+def channel_name(channel: str | Channel | None) -> str | None:
+    """``channel`` checked and as plain text (``None`` stands for overall).
+
+    >>> channel_name("military")
+    'military'
+    >>> channel_name("militray")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    blocs.errors.ModelInputError: channel: 'militray' is not one of military, ...
+    """
+    if channel is None:
+        return None
+    try:
+        return Channel(channel).value
+    except ValueError:
+        known = ", ".join(c.value for c in Channel)
+        raise ModelInputError(f"channel: '{channel}' is not one of {known}") from None
+
+
+def _pair(a: str, b: str) -> Pair:
+    return (a, b) if a <= b else (b, a)
+
+
+class Network:
+    """The current ties of a scenario grouped once by pair and channel; net ties read from the
+    groups by the module's rule.
+
+    >>> import blocs
+    >>> network = Network(blocs.load("russia-iran-2017"))
+    >>> network.net_tie("IRN", "RUS", "military")
+    1.0
+    >>> ("IRN", "RUS") in network.net_ties()
+    True
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        groups: dict[Pair, dict[str, list[Tie]]] = defaultdict(lambda: defaultdict(list))
+        for t in scenario.current_ties():
+            groups[_pair(*t.pair)][t.channel.value].append(t)
+        self._channels: dict[Pair, dict[str, float]] = {
+            pair: {c: combine_channel(by_channel[c]) for c in CHANNELS if c in by_channel}
+            for pair, by_channel in sorted(groups.items())
+        }
+
+    @property
+    def pairs(self) -> list[Pair]:
+        """Every pair with at least one current tie (sorted ids, in sorted order)."""
+        return list(self._channels)
+
+    def net_tie(self, a: str, b: str, channel: str | Channel | None = None) -> float:
+        """The net tie of ``a`` and ``b`` (in either order) in one channel or overall; 0.0 when
+        they are not tied there."""
+        values = self._channels.get(_pair(a, b), {})
+        name = channel_name(channel)
+        if name is not None:
+            return values.get(name, 0.0)
+        return combine_overall(list(values.values()))
+
+    def net_ties(self, channel: str | Channel | None = None) -> dict[Pair, float]:
+        """Every pair tied in ``channel`` (or in any channel, for overall), as sorted ids, with
+        its net tie."""
+        name = channel_name(channel)
+        if name is None:
+            return {p: combine_overall(list(v.values())) for p, v in self._channels.items()}
+        return {p: v[name] for p, v in self._channels.items() if name in v}
+
+
+def net_tie(scenario: Scenario, a: str, b: str, channel: str | Channel | None = None) -> float:
+    """The net tie of ``a`` and ``b`` (in either order) in one channel or overall (see the
+    module's rule); 0.0 when they are not tied. For many pairs build one :class:`Network`."""
+    return Network(scenario).net_tie(a, b, channel)
+
+
+def net_ties(scenario: Scenario, channel: str | Channel | None = None) -> dict[Pair, float]:
     """Every tied pair (sorted ids) with its net tie in ``channel`` (or overall)."""
-    ties = scenario.current_ties()
-    if channel is not None:
-        ties = [t for t in ties if t.channel.value == Channel(channel).value]
-    pairs = sorted({tuple(sorted(t.pair)) for t in ties})
-    out: dict[tuple[str, str], float] = {}
-    for a, b in pairs:
-        out[(a, b)] = net_tie(scenario, a, b, channel)
-    return out
+    return Network(scenario).net_ties(channel)
 
 
 def signed_graph(
@@ -80,7 +162,7 @@ def signed_graph(
     """An undirected networkx graph: nodes are actors, edge ``weight`` the signed net tie and
     ``sign`` its sign. Pairs whose net tie is exactly zero are left out. Bloc actors are left out
     unless ``include_blocs`` (they are groupings, not parties to a balance)."""
-    g = nx.Graph(channel=None if channel is None else Channel(channel).value)
+    g = nx.Graph(channel=channel_name(channel))
     for actor in scenario.actors:
         if include_blocs or actor.kind != ActorKind.bloc:
             g.add_node(actor.id, name=actor.name, kind=actor.kind.value)
@@ -88,17 +170,6 @@ def signed_graph(
         if value != 0.0 and a in g and b in g:
             g.add_edge(a, b, weight=value, sign=1 if value > 0 else -1)
     return g
-
-
-def channel_name(channel: str | Channel | None) -> str | None:
-    """``channel`` checked and as plain text (``None`` stands for overall)."""
-    if channel is None:
-        return None
-    try:
-        return Channel(channel).value
-    except ValueError:
-        known = ", ".join(c.value for c in Channel)
-        raise ModelInputError(f"channel: '{channel}' is not one of {known}") from None
 
 
 def tie_matrix(

@@ -36,7 +36,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from blocs.errors import ModelInputError, ScenarioError
+from blocs.errors import ModelInputError, ScenarioError, UnknownNameError
 from blocs.scenario.io import parse_yaml, validate_data
 from blocs.scenario.model import Evidence, Quantity, Scenario
 from blocs.whatif.distributions import Distribution
@@ -142,7 +142,7 @@ class AssumptionsFile(_Model):
         for a in self.assumptions:
             if a.name == name:
                 return a
-        raise KeyError(name)
+        raise UnknownNameError(f"unknown input '{name}'")
 
 
 def _ref_location(ledger: LedgerSpec, ref: str) -> str:
@@ -302,7 +302,7 @@ class InputSet:
         for i in self.all:
             if i.name == name:
                 return i
-        raise KeyError(name)
+        raise UnknownNameError(f"unknown input '{name}'")
 
     def varying(self) -> list[Input]:
         """The inputs that have a range (fixed values are left out of sensitivity analysis)."""

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from blocs.errors import ModelInputError
 from blocs.seeding import Seed, normalise_seed
 from blocs.whatif.inputs import InputSet
 from blocs.whatif.ledger import LedgerOutcome, LedgerSpec, evaluate_ledger, present_value_factor
@@ -115,7 +116,7 @@ def draw_ledger(
 ) -> tuple[dict[str, np.ndarray], LedgerOutcome]:
     """Draw every input ``draws`` times and evaluate the ledger (in chunks of ``CHUNK``)."""
     if draws < 1:
-        raise ValueError(f"draws must be at least 1, got {draws}")
+        raise ModelInputError(f"draws must be at least 1, got {draws}")
     k = len(inputs.all)
     # draw i takes the generator's numbers k·i … k·i + k − 1 (as rng.random((draws, k))),
     # made a block of draws at a time and turned input by input while the block is in cache

@@ -30,7 +30,8 @@ Examples
 ...   - {op: set_tie, id: usa-rus-political, strength: 0.2, note: a summit goes well}
 ... ''')
 >>> result = apply_overlay(blocs.load("russia-iran-2017"), ov)
->>> result.scenario.tie_value("USA", "RUS", "political")
+>>> from blocs.scenario.network import net_tie
+>>> net_tie(result.scenario, "USA", "RUS", "political")
 0.2
 >>> result.changes[0].before, result.changes[0].after
 (-0.3, 0.2)

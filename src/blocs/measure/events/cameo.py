@@ -59,6 +59,8 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any
 
+from blocs.errors import ModelInputError
+
 __all__ = [
     "QUAD_CLASSES",
     "CameoEvent",
@@ -123,7 +125,7 @@ def quad_class(code: str) -> int:
     """
     root = str(code)[:2]
     if len(root) != 2 or not root.isdigit() or not 1 <= int(root) <= 20:
-        raise ValueError(f"not a CAMEO event code: {code!r} (root must be 01-20)")
+        raise ModelInputError(f"not a CAMEO event code: {code!r} (root must be 01-20)")
     number = int(root)
     return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
 
@@ -139,4 +141,4 @@ def goldstein(code: str) -> float:
     try:
         return cameo_events()[str(code)].goldstein
     except KeyError:
-        raise ValueError(f"not a CAMEO 1.1b3 event code: {code!r}") from None
+        raise ModelInputError(f"not a CAMEO 1.1b3 event code: {code!r}") from None

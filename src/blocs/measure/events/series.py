@@ -50,6 +50,8 @@ from typing import Any, Literal
 import ibis
 import ibis.expr.types as ir
 
+from blocs.errors import ModelInputError
+
 __all__ = [
     "FREQUENCIES",
     "STORE_SCHEMAS",
@@ -136,7 +138,7 @@ def parse_bound(value: str | dt.date | None, *, end: bool = False) -> dt.date | 
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
     if not match:
-        raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ModelInputError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
     y = int(year)
     if day is not None:
@@ -205,7 +207,7 @@ def daily_dyads(events: ir.Table, *, dedup: Dedup = "none") -> ir.Table:
             unkeyed.select(*columns, num_events=unkeyed.num_events.cast("int64")),
         )
     elif dedup != "none":
-        raise ValueError(f"dedup must be 'none', 'root' or 'story', not {dedup!r}")
+        raise ModelInputError(f"dedup must be 'none', 'root' or 'story', not {dedup!r}")
     n = t.num_events.cast("int64")
     return t.group_by(
         ["date", "actor1", "actor2", "quad_class", "is_root_event", "source_format"]
@@ -241,7 +243,8 @@ def _unit(freq: str) -> str:
     try:
         return FREQUENCIES[freq]
     except KeyError:
-        raise ValueError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}") from None
+        known = ", ".join(FREQUENCIES)
+        raise ModelInputError(f"freq must be one of {known}, not {freq!r}") from None
 
 
 def dyad_series(
@@ -279,7 +282,7 @@ def dyad_series(
         Keep one source format (``gdelt1``, ``gdelt2``, ``gdelt-reduced``, ``icews``).
     """
     if weight not in ("events", "mentions"):
-        raise ValueError(f"weight must be 'events' or 'mentions', not {weight!r}")
+        raise ModelInputError(f"weight must be 'events' or 'mentions', not {weight!r}")
     d = _window(daily, start, end, root_only, source_format)
     unit = _unit(freq)
     d = d.mutate(period=d.date.truncate(unit), w=d[weight])

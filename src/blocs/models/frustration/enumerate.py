@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from blocs.errors import ModelInputError
+
 #: Largest number of nodes enumerated (2^(n−1) partitions).
 MAX_NODES = 26
 
@@ -35,7 +37,7 @@ def enumerate_partitions(
     ``a`` holds each edge's signed cost. Codes are as in the module docstring.
     """
     if n > MAX_NODES:
-        raise ValueError(f"enumeration is limited to {MAX_NODES} nodes, got {n}")
+        raise ModelInputError(f"enumeration is limited to {MAX_NODES} nodes, got {n}")
     if n <= 1:
         return 0.0, np.zeros(1, dtype=np.int64)
     total = 1 << (n - 1)
