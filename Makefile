@@ -12,7 +12,7 @@ DATA ?= $(wildcard ../shared/data)
 DATA_OPT := $(if $(DATA),--data $(DATA) $(if $(wildcard $(DATA)/un-votes),--votes $(DATA)/un-votes))
 REPORT ?= report.html
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test browser lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,21 @@ install: $(RUN_STAMP)
 run: $(RUN_STAMP)
 	$(BIN)/blocs assess russia-iran-2017 $(DATA_OPT) --report $(REPORT)
 
-test: $(TEST_STAMP)
+# The browser tests drive Debian's headless Chromium (no browser download). make test installs it
+# with apt-get when it is absent and we are root; otherwise it says in one line what to run and
+# the browser tests skip with that reason.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then \
+	    echo "installing chromium and chromium-driver for the browser tests (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "browser tests will be skipped: run 'sudo apt-get install -y chromium chromium-driver' to include them"; \
+	  fi; \
+	fi
+
+test: $(TEST_STAMP) browser
 	$(BIN)/pytest
 
 lint: $(TEST_STAMP)

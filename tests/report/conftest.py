@@ -291,12 +291,17 @@ def serve_app() -> Iterator[Callable[[Any], LiveServer]]:
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium driven by Playwright; fails (never skips) when absent."""
+    """Debian's headless Chromium driven by Playwright. When it is absent the browser tests skip
+    with the command to run (``make test`` installs it as root); with ``BLOCS_REQUIRE_BROWSER=1``
+    (as in CI) they fail instead."""
     if not CHROMIUM.exists():
-        pytest.fail(
+        reason = (
             "browser tests need Debian's chromium at /usr/bin/chromium: "
-            "apt-get install -y chromium chromium-driver (see .ci/run)"
+            "run 'sudo apt-get install -y chromium chromium-driver' (make test does it as root)"
         )
+        if os.environ.get("BLOCS_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
