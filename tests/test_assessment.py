@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import blocs
-from blocs.assessment import NotComputed, assess
+from blocs.assessment import assess
+from blocs.results import NotComputed, to_jsonable
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_scenario_without_sizes_or_focus_still_assesses():
     r = assess(s)
     assert isinstance(r.sections["landscape"], NotComputed)
     assert "triad" not in r.sections
-    assert r.to_dict()["sections"]["landscape"] == {
+    assert to_jsonable(r)["sections"]["landscape"] == {
         "not_computed": "the scenario names no size_attribute"
     }
 

@@ -12,12 +12,16 @@ it would take to break it. The built-in scenario is the Russia–Iran–US syste
 
 from __future__ import annotations
 
+from blocs._version import __version__
 from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError, DataFormatError, ModelInputError, ScenarioError
+from blocs.results import register_html_provider
 from blocs.scenario import Scenario, load
 from blocs.whatif.wedge import WedgeResult, wedge
 
-__version__ = "0.1.0"
+# Results show themselves in notebooks through HTML views the report registers; the report is
+# imported the first time a result is shown, never by the layers below it.
+register_html_provider("blocs.report.notebook")
 
 __all__ = [
     "Assessment",

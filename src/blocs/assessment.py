@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import CHANNELS, Scenario
 from blocs.scenario.network import net_ties
 
@@ -47,33 +48,31 @@ class Assessment:
     sections: dict[str, Any] = field(default_factory=dict)
     readings: list[str] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
+    #: Where the alignment lenses disagree about the focus actors, one sentence each.
+    disagreements: list[str] = field(default_factory=list)
+    #: The scenario assessed (the very object, so that a file scenario or a modified copy is
+    #: rendered as it is; not part of the JSON, which names it by id).
+    scenario: Scenario | None = field(default=None, repr=False, compare=False)
 
-    def _repr_html_(self) -> str:
-        """The assessment as an HTML fragment in notebooks."""
-        from blocs.report import to_html_fragment
+    def _repr_html_(self) -> str | None:
+        """The assessment as an HTML fragment in notebooks (rendered by the report)."""
+        return html_of(self)
 
-        return to_html_fragment(self)
-
-    def to_dict(self) -> dict[str, Any]:
+    def __json__(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario_id,
             "title": self.title,
             "counts": self.counts,
-            "ties": [t.__dict__ for t in self.ties],
+            "ties": self.ties,
             "net_ties": {
                 ch: [{"a": a, "b": b, "value": v} for (a, b), v in pairs.items()]
                 for ch, pairs in self.net_ties.items()
             },
-            "sections": {k: _plain(v) for k, v in self.sections.items()},
+            "sections": {k: to_jsonable(v) for k, v in self.sections.items()},
             "readings": self.readings,
+            "disagreements": self.disagreements,
             "notes": self.notes,
         }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value.to_dict() if hasattr(value, "to_dict") else value
 
 
 def _evidence_rows(scenario: Scenario, evidence: list) -> list[dict[str, Any]]:
@@ -107,14 +106,13 @@ class Comparison:
     measured: float
     measured_by: tuple[str, ...]
 
+    __json_properties__ = ("agree",)
+
     @property
     def agree(self) -> bool:
         return (self.assessed > 0) == (self.measured > 0) and (self.assessed < 0) == (
             self.measured < 0
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "measured_by": list(self.measured_by), "agree": self.agree}
 
 
 def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
@@ -161,94 +159,90 @@ def count(scenario: Scenario) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class NotComputed:
-    """A section that could not be computed for this scenario, and why."""
+class MeasuredAgainstAssessed:
+    """The pairs and channels where data sets and documents both give a tie, side by side."""
 
-    reason: str
+    comparisons: tuple[Comparison, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"not_computed": self.reason}
+    def __json__(self) -> list[Comparison]:
+        return list(self.comparisons)
+
+    def __iter__(self) -> Any:
+        return iter(self.comparisons)
+
+    def __len__(self) -> int:
+        return len(self.comparisons)
+
+    def reading(self) -> str:
+        """One sentence: how many measured ties agree in sign with the documents, and where not."""
+        n = len(self.comparisons)
+        disagree = [c for c in self.comparisons if not c.agree]
+        text = (
+            f"Measured against assessed: {n - len(disagree)} of {n} measured"
+            f" {'tie agrees' if n == 1 else 'ties agree'} in sign with the documents"
+        )
+        if disagree:
+            text += "; they disagree on " + ", ".join(f"{c.a}–{c.b} {c.channel}" for c in disagree)
+        return text + "."
 
 
-def _join(names: Any) -> str:
-    return "{" + ", ".join(str(n) for n in names) + "}"
+#: The lenses whose results read as one sentence each, in the order they are read.
+READ_ORDER: tuple[str, ...] = ("triad", "balance", "landscape", "dynamics", "measured", "wedge")
+
+#: What each lens is called where the readings compare them.
+LENS_NAMES: dict[str, str] = {
+    "triad": "the focus triangle",
+    "balance": "structural balance",
+    "landscape": "landscape theory",
+    "dynamics": "balance dynamics",
+}
 
 
-def _camp_of(camps: Any, actor: str) -> int | None:
+def readings(sections: dict[str, Any]) -> list[str]:
+    """One sentence per lens, each written by the lens's result (:meth:`reading`)."""
+    out = []
+    for name in READ_ORDER:
+        result = sections.get(name)
+        if result is not None and not isinstance(result, NotComputed):
+            out.append(result.reading())
+    return out
+
+
+def _side(camps: Any, actor: str) -> int | None:
     for i, camp in enumerate(camps):
         if actor in camp:
             return i
     return None
 
 
-def readings(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
-    """One plain sentence per lens, stating what it found on this scenario."""
-    out: list[str] = []
+def disagreements(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
+    """Where the alignment lenses disagree about the focus: for the divider and for the partner,
+    which lenses put them in the target's camp and which put them opposite.
+
+    Each lens is read through its result's ``camps``; a lens that leaves an actor out is silent
+    about it.
+    """
     focus = scenario.focus
-    triad = sections.get("triad")
-    if focus is not None and triad is not None and not isinstance(triad, NotComputed):
-        t, p, d = focus.triad
-        state = "balanced" if triad.balanced else "unbalanced"
-        s = ["+" if x > 0 else "−" for x in triad.signs]  # edges tp, pd, td
-        common = triad.signs == (1, -1, -1)
-        out.append(
-            f"The triangle {t}–{p}–{d} is {state} ({t}–{p} {s[0]}, {p}–{d} {s[1]},"
-            f" {t}–{d} {s[2]})"
-            + (f": {t} and {p} are friends with a common adversary, {d}." if common else ".")
-        )
-    balance = sections.get("balance")
-    if balance is not None and not isinstance(balance, NotComputed):
-        overall = balance.overall
-        fr, w = overall.frustration, overall.weighted
-        proof = "proven optimal" if fr.optimal and w.optimal else "best found, not proven"
-        camps = " against ".join(_join(c) for c in fr.camps)
-        out.append(
-            f"Structural balance: the overall network needs {fr.value:g} of {fr.n_edges} ties"
-            f" removed (weighted {w.value:.2f}) to be balanced ({proof}); the camps are {camps}."
-        )
-    landscape = sections.get("landscape")
-    if landscape is not None and not isinstance(landscape, NotComputed) and focus is not None:
-        t, p = focus.target, focus.partner
-        if t in landscape.actors and p in landscape.actors:
-            together = all(
-                _camp_of(m.coalitions, t) == _camp_of(m.coalitions, p) for m in landscape.minima
-            )
-            n = len(landscape.minima)
-            where = "in every minimum" if together else "not in every minimum"
-            g = landscape.global_minimum
+    if focus is None:
+        return []
+    t = focus.target
+    out = []
+    for actor in (focus.partner, focus.divider):
+        withs, apart = [], []
+        for name, label in LENS_NAMES.items():
+            result = sections.get(name)
+            camps = getattr(result, "camps", None)
+            if result is None or isinstance(result, NotComputed) or not camps:
+                continue
+            here, there = _side(camps, t), _side(camps, actor)
+            if here is None or there is None:
+                continue
+            (withs if here == there else apart).append(label)
+        if withs and apart:
             out.append(
-                f"Landscape theory (sizes: CINC 2016): {t} sits in {p}'s camp {where}"
-                f" ({n} local minim{'um' if n == 1 else 'a'}); the global minimum is"
-                f" {' against '.join(_join(c) for c in g.coalitions)}."
+                f"{' and '.join(withs).capitalize()} put {actor} in {t}'s camp, while"
+                f" {' and '.join(apart)} put {actor} opposite {t}."
             )
-    dynamics = sections.get("dynamics")
-    if dynamics is not None and not isinstance(dynamics, NotComputed):
-        if dynamics.outcome == "factions":
-            factions = " against ".join(_join(f) for f in dynamics.factions)
-            out.append(
-                f"Balance dynamics (Marvel et al. 2011): the ties polarise by t* ="
-                f" {dynamics.blow_up_time:.2f} into {factions}."
-            )
-        else:
-            out.append(f"Balance dynamics (Marvel et al. 2011): {dynamics.outcome}.")
-    measured = sections.get("measured") or []
-    disagree = [c for c in measured if not c.agree]
-    if measured:
-        out.append(
-            f"Measured against assessed: {len(measured) - len(disagree)} of {len(measured)}"
-            " measured ties agree in sign with the documents"
-            + (
-                "; they disagree on "
-                + ", ".join(f"{c.a}–{c.b} {c.channel}" for c in disagree)
-                + "."
-                if disagree
-                else "."
-            )
-        )
-    wedge = sections.get("wedge")
-    if wedge is not None and not isinstance(wedge, NotComputed):
-        drivers = ", ".join(r.label for r in wedge.tornado[:3])
-        out.append(f"Wedge price: {wedge.answer} Main drivers: {drivers}.")
     return out
 
 
@@ -341,7 +335,7 @@ def assess(
     sections = model_sections(scenario, data=data, seed=seed, draws=draws)
     comparisons = measured_against_assessed(scenario)
     if comparisons:
-        sections = {"measured": comparisons, **sections}
+        sections = {"measured": MeasuredAgainstAssessed(tuple(comparisons)), **sections}
     return Assessment(
         scenario_id=scenario.id,
         title=scenario.title,
@@ -349,6 +343,8 @@ def assess(
         ties=ties,
         net_ties=nets,
         sections=sections,
-        readings=readings(scenario, sections),
+        readings=readings(sections),
+        disagreements=disagreements(scenario, sections),
         notes=notes,
+        scenario=scenario,
     )

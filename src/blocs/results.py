@@ -12,6 +12,18 @@ every result:
 - A lens that could not run returns :class:`NotComputed` with the reason and, where known, what to
   add so that it can.
 
+A dataclass field is written under its own name unless its metadata says ``{"json": "other"}``;
+a field with ``repr=False`` is left out (scenarios and raw arrays a result keeps for rendering);
+``__json_properties__`` names properties written after the fields (``("agree",)``, or a mapping
+of JSON key to property name).
+
+HTML views of results (``_repr_html_`` in notebooks) are registered from the report side, so no
+layer below the report imports it: :func:`register_html` maps a result class to a renderer, and
+:func:`html_of` finds the renderer of a value. The report registers its renderers when it is
+imported; the package root names the report module as the provider with
+:func:`register_html_provider`, and :func:`html_of` imports the providers the first time a result
+is shown.
+
 Examples
 --------
 >>> from dataclasses import dataclass
@@ -36,14 +48,24 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import importlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["NotComputed", "Reading", "is_not_computed", "to_json", "to_jsonable"]
+__all__ = [
+    "NotComputed",
+    "Reading",
+    "html_of",
+    "is_not_computed",
+    "register_html",
+    "register_html_provider",
+    "to_json",
+    "to_jsonable",
+]
 
 
 @runtime_checkable
@@ -85,6 +107,11 @@ def _float(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _key(f: dataclasses.Field[Any]) -> str:
+    name = f.metadata.get("json")
+    return name if isinstance(name, str) else f.name
+
+
 def to_jsonable(value: Any) -> Any:
     """Plain JSON types for any result: dataclasses, pydantic models, NumPy values, enums, paths.
 
@@ -111,14 +138,19 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, PurePath):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_jsonable(getattr(value, f.name))
+        out = {
+            _key(f): to_jsonable(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if f.repr or f.metadata.get("json", False)
         }
+        extra = getattr(type(value), "__json_properties__", ())
+        pairs = extra.items() if isinstance(extra, Mapping) else ((n, n) for n in extra)
+        for key, name in pairs:
+            out[key] = to_jsonable(getattr(value, name))
+        return out
     model_dump = getattr(value, "model_dump", None)
     if callable(model_dump) and not isinstance(value, type):
-        return to_jsonable(model_dump(mode="json", exclude_none=False))
+        return to_jsonable(model_dump(mode="json", exclude_none=True))
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, set | frozenset):
@@ -142,3 +174,45 @@ def to_json(value: Any, *, indent: int | None = 2) -> str:
     '{"not_computed": "no votes"}'
     """
     return json.dumps(to_jsonable(value), indent=indent, ensure_ascii=False)
+
+
+# -- HTML views, registered by the report ----------------------------------------------------------
+
+_HTML: dict[type, Callable[[Any], str]] = {}
+_PROVIDERS: list[str] = []
+_LOADED: set[str] = set()
+
+
+def register_html(cls: type, render: Callable[[Any], str]) -> None:
+    """Make ``render(value)`` the HTML view of every instance of ``cls`` (and its subclasses)."""
+    _HTML[cls] = render
+
+
+def register_html_provider(module: str) -> None:
+    """Name a module that registers HTML views when imported (imported on first use only)."""
+    if module not in _PROVIDERS:
+        _PROVIDERS.append(module)
+
+
+def html_of(value: Any) -> str | None:
+    """The registered HTML view of ``value``, or ``None`` when no renderer knows its class.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Tiny:
+    ...     n: int
+    >>> html_of(Tiny(1)) is None
+    True
+    >>> register_html(Tiny, lambda t: f"<b>{t.n}</b>")
+    >>> html_of(Tiny(2))
+    '<b>2</b>'
+    """
+    for module in _PROVIDERS:
+        if module not in _LOADED:
+            _LOADED.add(module)
+            importlib.import_module(module)
+    for cls in type(value).__mro__:
+        render = _HTML.get(cls)
+        if render is not None:
+            return render(value)
+    return None

@@ -8,6 +8,7 @@ import pytest
 
 from blocs.errors import BlocsError, DataFormatError
 from blocs.measure.alliances import OBLIGATIONS, AllianceYear, alliance_ties
+from blocs.results import to_jsonable
 from blocs.scenario.crosswalk import CountryCodeError
 
 
@@ -77,7 +78,7 @@ def test_years_outside_the_data_are_not_covered(atop4):
     assert t.strength() == 0.5  # the mean over covered years only
     assert "covers 1815-2016" in t.locator
     none = alliance_ties(atop4, "RUS", "IRN", 2030, 2031)
-    assert math.isnan(none.strength()) and none.to_dict()["strength"] is None
+    assert math.isnan(none.strength()) and to_jsonable(none)["strength"] is None
 
 
 def test_weights_are_a_parameter(atop5):
@@ -89,7 +90,7 @@ def test_weights_are_a_parameter(atop5):
 
 
 def test_to_dict_is_plain_data(atop4):
-    d = alliance_ties(atop4, "RUS", "IRN", 2015, 2016).to_dict()
+    d = to_jsonable(alliance_ties(atop4, "RUS", "IRN", 2015, 2016))
     assert d["treaties"][0]["atopid"] == 4968
     assert d["source"]["kind"] == "dataset"
     assert d["years"][0]["neutral"] is True and d["years"][0]["defense"] is False

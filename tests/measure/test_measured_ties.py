@@ -10,6 +10,7 @@ import blocs
 from blocs.errors import BlocsError
 from blocs.measure import measured_ties
 from blocs.measure.measured_ties import measure_scenario, parse_period
+from blocs.results import to_jsonable
 from blocs.scenario.io import dumps_scenario, loads_scenario
 from blocs.scenario.model import Basis, SourceKind
 
@@ -74,7 +75,7 @@ def test_comparison_table(measured):
     no_alliance = rows[("IRN", "USA", "military")]
     assert no_alliance.measured == 0.0 and no_alliance.note == "no alliance in force"
     assert no_alliance.agree is None
-    d = measured.to_dict()
+    d = to_jsonable(measured)
     assert set(d["comparisons"][0]) >= {"a", "b", "channel", "measured", "assessed", "agree"}
     assert {s["id"] for s in d["datasets"]} == {"un-votes", "atop-5.1"}
 

@@ -16,6 +16,7 @@ from blocs.measure.votes import (
     vote_agreement,
     vote_agreement_matrix,
 )
+from blocs.results import to_jsonable
 from blocs.scenario.crosswalk import CountryCodeError
 
 
@@ -89,14 +90,14 @@ def test_historical_codes_and_codes_that_look_like_missing_values(un_votes):
     before = [x for x in r.rows if x.start < 1990]
     assert all(x.votes == 0 and math.isnan(x.agreement) for x in before)
     assert all(x.votes > 0 for x in r.rows if x.start >= 1990)
-    assert r.to_dict()["rows"][0]["agreement"] is None
+    assert to_jsonable(r)["rows"][0]["agreement"] is None
     soviet = vote_agreement(t, "SUN", "DEU", 1985, 1989)
     assert soviet.overall.votes > 100
 
 
 def test_result_carries_the_dataset_and_the_query(table):
     r = vote_agreement(table, "RUS", "IRN", 2015, 2017)
-    d = r.to_dict()
+    d = to_jsonable(r)
     assert d["source"]["kind"] == "dataset" and d["source"]["id"] == UN_VOTES_SOURCE.id
     assert d["locator"] == "un-votes: RUS-IRN, roll calls 2015-2017 where both voted"
     assert set(d) >= {"a", "b", "start", "end", "by", "overall", "rows", "malformed"}
@@ -187,7 +188,7 @@ def test_matrix_is_symmetric_with_a_unit_diagonal(matrix):
     assert np.allclose(matrix.s_score, matrix.s_score.T, equal_nan=True)
     assert np.allclose(np.diag(matrix.agreement), 1.0)
     assert len(matrix.actors) > 180
-    d = matrix.to_dict()
+    d = to_jsonable(matrix)
     assert len(d["votes"]) == len(d["actors"])
 
 

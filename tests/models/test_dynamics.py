@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from blocs.errors import ModelInputError
 from blocs.models import dynamics as D
+from blocs.results import to_jsonable
 from blocs.scenario.model import Scenario
 
 TWO_CAMPS = 0.5 * np.array(
@@ -234,7 +235,7 @@ def test_dynamics_from_scenario():
 
 
 def test_result_is_json_with_stable_keys():
-    data = json.loads(json.dumps(D.marvel(TWO_CAMPS).to_dict()))
+    data = json.loads(json.dumps(to_jsonable(D.marvel(TWO_CAMPS))))
     assert list(data) == [
         "model",
         "actors",
@@ -253,7 +254,7 @@ def test_result_is_json_with_stable_keys():
         "channel",
     ]
     tr = D.integrate(TWO_CAMPS, 0.5, t_eval=[0.0, 0.5])
-    assert json.loads(json.dumps(tr.to_dict()))["blown_up"] is False
+    assert json.loads(json.dumps(to_jsonable(tr)))["blown_up"] is False
 
 
 def test_builtin_scenario_dynamics():

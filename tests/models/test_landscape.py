@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from blocs.errors import ModelInputError
 from blocs.models import landscape as L
 from blocs.models._landscape_kernel import HAVE_NUMBA
+from blocs.results import to_jsonable
 from blocs.scenario.model import Scenario
 
 FURNAS = "landscape-syria-furnas"
@@ -225,7 +226,7 @@ def test_random_rule_is_reproducible_under_a_seed():
     b = L.descend(start, sizes, p, rule="random", seed=42)
     assert a == b
     assert a.seed == 42
-    assert a.to_dict()["rule"] == "random"
+    assert to_jsonable(a)["rule"] == "random"
     assert all(x > y for x, y in zip(a.energies, a.energies[1:], strict=False))
 
 
@@ -504,7 +505,7 @@ def test_landscape_from_scenario_names_what_it_left_out():
 
 def test_landscape_result_is_json_with_stable_keys():
     result = L.landscape(HAND_SIZES, HAND_P, names="ABC")
-    data = json.loads(json.dumps(result.to_dict()))
+    data = json.loads(json.dumps(to_jsonable(result)))
     assert list(data) == [
         "actors",
         "sizes",
@@ -518,6 +519,8 @@ def test_landscape_result_is_json_with_stable_keys():
         "scenario_id",
         "channel",
         "energy_convention",
+        "size_label",
+        "focus",
     ]
     assert list(data["minima"][0]) == ["configuration", "number", "energy", "basin", "coalitions"]
 

@@ -7,6 +7,7 @@ import pytest
 import blocs
 from blocs.report.gather import gather
 from blocs.report.html import render_report
+from blocs.results import to_jsonable
 
 
 def test_absent_inputs_are_reasons_not_results(toy) -> None:
@@ -23,7 +24,7 @@ def test_votes_by_year_from_the_un_data(shared_data) -> None:
     inputs = gather(scenario, votes=shared_data / "un-votes", parts=("votes",))
     votes = inputs.get("votes")
     assert votes is not None, inputs.why("votes")
-    data = votes.to_dict()
+    data = to_jsonable(votes)
     assert set(data["series"]) == {"RUS–IRN", "RUS–USA", "IRN–USA"}
     years = [p["x"] for p in data["series"]["RUS–IRN"]]
     assert years == sorted(years) and years[-1] == 2017
@@ -45,7 +46,7 @@ def test_event_series_by_quadclass(tmp_path) -> None:
     inputs = gather(blocs.load("russia-iran-2017"), events=store, parts=("events",))
     result = inputs.get("events")
     assert result is not None, inputs.why("events")
-    series = result.to_dict()["series"]
+    series = to_jsonable(result)["series"]
     assert set(series) == {
         "verbal cooperation",
         "material cooperation",

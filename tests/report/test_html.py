@@ -14,8 +14,9 @@ from blocs.report.html import (
     to_html_fragment,
     write_report,
 )
-from blocs.report.inputs import NotComputed, ReportInputs
+from blocs.report.inputs import ReportInputs
 from blocs.report.sections import build_sections, ties_section
+from blocs.results import NotComputed
 
 
 class _Collect(HTMLParser):

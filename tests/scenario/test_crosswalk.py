@@ -8,6 +8,7 @@ import re
 import pytest
 
 from blocs.errors import BlocsError
+from blocs.results import to_jsonable
 from blocs.scenario.crosswalk import (
     CAMEO_NOT_STATES,
     SYSTEMS,
@@ -178,7 +179,7 @@ def test_unknown_codes_raise_a_clear_error():
 
 
 def test_record_to_dict_is_plain_data():
-    d = lookup(365).to_dict()
+    d = to_jsonable(lookup(365))
     assert d["iso3"] == "RUS" and d["gw"] == [365] and d["spells"] == [[1816, 2016]]
     assert "SUN" in d["iso3_aliases"]
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from blocs.results import to_jsonable
 from blocs.whatif.baserate import atop_spells, base_rate_lens, fit_termination, reference_profile
 
 RATE = 0.1
@@ -74,7 +75,7 @@ def test_constant_covariates_are_dropped():
     frame = exponential_spells(300, 6).assign(const=1.0)
     fit = fit_termination(frame, ["x", "const"])
     assert fit.covariates == ("x",)
-    assert set(fit.to_dict()["coefficients"]) == {"x"}
+    assert set(to_jsonable(fit)["coefficients"]) == {"x"}
 
 
 def test_lens_is_skipped_without_data(tmp_path):
@@ -108,4 +109,4 @@ def test_base_rate_lens_on_atop(shared_data):
     assert 0.0 < lens.probability_with_inducement < 1.0
     assert lens.fit is not None and "outside_alliance" in lens.fit.hazard_ratios
     assert lens.cannot_tell and lens.inducement_proxy
-    assert lens.to_dict()["fit"]["events"] == 440
+    assert to_jsonable(lens)["fit"]["events"] == 440

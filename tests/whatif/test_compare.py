@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import blocs
+from blocs.results import to_jsonable
 from blocs.whatif.compare import what_if
 from blocs.whatif.overlay import load_overlay
 
@@ -12,5 +13,5 @@ def test_changed_rows_are_exactly_the_touched_pairs():
     changed = {(x.a, x.b, x.channel) for x in r.changed_rows}
     assert changed == {("CHN", "IRN", "political"), ("CHN", "IRN", "overall")}
     assert r.lenses["landscape"]["before"]["available"]
-    data = r.to_dict()
+    data = to_jsonable(r)
     assert {"scenario", "overlay", "net_ties", "lenses"} <= set(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from blocs.results import to_jsonable
 from blocs.whatif import montecarlo
 from blocs.whatif.inputs import load_assumptions, resolve_inputs
 from blocs.whatif.montecarlo import simulate
@@ -20,7 +21,7 @@ def test_same_seed_same_result(setup):
     inputs, ledger = setup
     a = simulate(inputs, ledger, draws=3000, seed=11)
     b = simulate(inputs, ledger, draws=3000, seed=11)
-    assert a.to_dict() == b.to_dict()
+    assert to_jsonable(a) == to_jsonable(b)
     assert a.seed == 11
     c = simulate(inputs, ledger, draws=3000, seed=12)
     assert c.price_median != a.price_median

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import blocs
-from blocs.commands.common import to_jsonable
 from blocs.errors import ModelInputError
+from blocs.results import to_jsonable
 from blocs.whatif.wedge import wedge
 
 FAST = {"draws": 2000, "sobol_samples": 2**6, "structural": False}
@@ -38,11 +38,11 @@ def test_result_has_stable_keys_and_is_json(scenario):
 
 def test_evidence_and_assumptions_are_listed_apart(scenario):
     r = wedge(scenario, divider="USA", target="RUS", partner="IRN", seed=1, **FAST)
-    paths = {e["path"] for e in r.evidenced}
+    paths = {e.path for e in r.evidenced}
     assert "ties[rus-irn-arms]" in paths
-    assert all(e["source"] and (e["paragraph"] or e["locator"]) for e in r.evidenced)
-    assert all(a["rationale"] for a in r.assumptions)
-    assert not {e["name"] for e in r.evidenced} & {a["name"] for a in r.assumptions}
+    assert all(e.source and (e.paragraph or e.locator) for e in r.evidenced)
+    assert all(a.rationale for a in r.assumptions)
+    assert not {e.name for e in r.evidenced} & {a.name for a in r.assumptions}
 
 
 def test_answer_is_conditional_not_a_prediction(scenario):

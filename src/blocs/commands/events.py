@@ -212,7 +212,9 @@ def summary_command(db: Path = DB_OPTION, json: bool = JSON_OPTION) -> None:
     from rich.table import Table
 
     table = Table("field", "value", title=f"event store {db}")
-    for key, value in s.to_dict().items():
+    from blocs.results import to_jsonable
+
+    for key, value in to_jsonable(s).items():
         table.add_row(key, str(value))
     console.print(table)
 

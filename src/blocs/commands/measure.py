@@ -123,6 +123,7 @@ def measure(
 ) -> None:
     """Add measured ties (UN votes, ATOP alliances, events) beside the assessed ones."""
     from blocs.measure.measured_ties import measure_scenario, parse_period
+    from blocs.results import to_jsonable
     from blocs.scenario import load, save_scenario
 
     start, end = parse_period(period)
@@ -138,9 +139,7 @@ def measure(
     if output is not None:
         save_scenario(result.scenario, output)
     if json:
-        data = result.to_dict()
-        data["output"] = str(output) if output else None
-        print_json(data)
+        print_json({**to_jsonable(result), "output": str(output) if output else None})
         return
     table = Table(
         "pair",

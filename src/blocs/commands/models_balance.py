@@ -7,7 +7,7 @@ and renders the results; it computes nothing itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import typer
@@ -29,18 +29,9 @@ class BalanceOutput:
 
     source: str
     channel: str | None
-    census: TriadCensus
+    census: TriadCensus = field(metadata={"json": "triads"})
     frustration: FrustrationResult
     clusters: ClusterResult | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "channel": self.channel,
-            "triads": self.census.to_dict(),
-            "frustration": self.frustration.to_dict(),
-            "clusters": None if self.clusters is None else self.clusters.to_dict(),
-        }
 
 
 def _names(nodes: tuple[Any, ...], limit: int = 40) -> str:

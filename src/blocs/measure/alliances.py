@@ -56,7 +56,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 import pandas as pd
 
@@ -142,14 +142,6 @@ class AllianceYear:
         """The weight of the strongest obligation in force (0 with none)."""
         return max((weights[o] for o in self.obligations), default=0.0)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "year": self.year,
-            "covered": self.covered,
-            **{o: getattr(self, o) for o in OBLIGATIONS},
-            "atopids": list(self.atopids),
-        }
-
 
 @dataclass(frozen=True)
 class Treaty:
@@ -159,14 +151,6 @@ class Treaty:
     start: int
     end: int | None
     obligations: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "atopid": self.atopid,
-            "start": self.start,
-            "end": self.end,
-            "obligations": list(self.obligations),
-        }
 
 
 @dataclass(frozen=True)
@@ -186,6 +170,13 @@ class AllianceTies:
     file: str
     malformed: int = 0
     weights: Mapping[str, float] = field(default_factory=lambda: dict(OBLIGATION_WEIGHTS))
+
+    __json_properties__: ClassVar[dict[str, str]] = {
+        "obligations": "obligations",
+        "allied_years": "allied_years",
+        "strength": "mean_strength",
+        "locator": "locator",
+    }
 
     @property
     def covered_years(self) -> tuple[AllianceYear, ...]:
@@ -209,6 +200,12 @@ class AllianceTies:
         return sum(y.score(self.weights) for y in years) / len(years)
 
     @property
+    def mean_strength(self) -> float | None:
+        """:meth:`strength`, ``None`` when no year is covered (the JSON's ``strength``)."""
+        value = self.strength()
+        return None if value != value else value
+
+    @property
     def locator(self) -> str:
         first, last = self.coverage
         return (
@@ -216,27 +213,6 @@ class AllianceTies:
             f"-{'/'.join(map(str, self.cow_b))} ({self.a}-{self.b}), {self.start}-{self.end}"
             f" (data covers {first}-{last})"
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        strength = self.strength()
-        return {
-            "a": self.a,
-            "b": self.b,
-            "cow_a": list(self.cow_a),
-            "cow_b": list(self.cow_b),
-            "start": self.start,
-            "end": self.end,
-            "obligations": list(self.obligations),
-            "allied_years": self.allied_years,
-            "strength": None if strength != strength else strength,
-            "weights": dict(self.weights),
-            "years": [y.to_dict() for y in self.years],
-            "treaties": [t.to_dict() for t in self.treaties],
-            "coverage": list(self.coverage),
-            "malformed": self.malformed,
-            "locator": self.locator,
-            "source": self.source.model_dump(mode="json", exclude_none=True),
-        }
 
 
 def _locate(path: Path) -> tuple[Path, str]:

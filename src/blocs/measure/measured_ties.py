@@ -97,21 +97,6 @@ class Comparison:
     agree: bool | None
     note: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "channel": self.channel,
-            "dataset": self.dataset,
-            "measure": self.measure,
-            "measured": self.measured,
-            "assessed": self.assessed,
-            "assessed_ties": self.assessed_ties,
-            "assessed_overall": self.assessed_overall,
-            "agree": self.agree,
-            "note": self.note,
-        }
-
 
 @dataclass(frozen=True)
 class MeasuredScenario:
@@ -125,14 +110,14 @@ class MeasuredScenario:
     datasets: tuple[Source, ...]
     messages: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def __json__(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario.id,
             "period": {"start": self.start, "end": self.end},
-            "added": [t.model_dump(mode="json", exclude_none=True) for t in self.added],
-            "comparisons": [c.to_dict() for c in self.comparisons],
-            "datasets": [s.model_dump(mode="json", exclude_none=True) for s in self.datasets],
-            "messages": list(self.messages),
+            "added": self.added,
+            "comparisons": self.comparisons,
+            "datasets": self.datasets,
+            "messages": self.messages,
         }
 
 

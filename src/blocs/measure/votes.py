@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -335,21 +334,6 @@ class VoteAgreement:
     s_score: float
     kappa: float
 
-    def to_dict(self) -> dict[str, Any]:
-        def num(x: float) -> float | None:
-            return None if math.isnan(x) else x
-
-        return {
-            "label": self.label,
-            "start": self.start,
-            "end": self.end,
-            "votes": self.votes,
-            "identical": self.identical,
-            "agreement": num(self.agreement),
-            "s_score": num(self.s_score),
-            "kappa": num(self.kappa),
-        }
-
 
 @dataclass(frozen=True)
 class VoteAgreementResult:
@@ -369,6 +353,8 @@ class VoteAgreementResult:
     dmax: float = 2.0
     metric: str = "absolute"
 
+    __json_properties__ = ("locator",)
+
     @property
     def locator(self) -> str:
         """The query, as evidence locators record it."""
@@ -377,24 +363,6 @@ class VoteAgreementResult:
             f"{self.source.id}: {self.a}-{self.b}, roll calls {self.start}-{self.end}"
             f" where both voted{issue}"
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "start": self.start,
-            "end": self.end,
-            "by": self.by,
-            "issue": self.issue,
-            "overall": self.overall.to_dict(),
-            "rows": [r.to_dict() for r in self.rows],
-            "malformed": self.malformed,
-            "not_voting": self.not_voting,
-            "dmax": self.dmax,
-            "metric": self.metric,
-            "locator": self.locator,
-            "source": self.source.model_dump(mode="json", exclude_none=True),
-        }
 
 
 def _issue_rcids(issues: pd.DataFrame, issue: str) -> set[int]:
@@ -535,23 +503,6 @@ class VoteMatrix:
             s_score=float(self.s_score[i, j]),
             kappa=float(self.kappa[i, j]),
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        def grid(m: np.ndarray) -> list[list[float | None]]:
-            return [[None if math.isnan(x) else float(x) for x in row] for row in m]
-
-        return {
-            "actors": list(self.actors),
-            "start": self.start,
-            "end": self.end,
-            "issue": self.issue,
-            "votes": self.votes.tolist(),
-            "identical": self.identical.tolist(),
-            "agreement": grid(self.agreement),
-            "s_score": grid(self.s_score),
-            "kappa": grid(self.kappa),
-            "source": self.source.model_dump(mode="json", exclude_none=True),
-        }
 
 
 def vote_agreement_matrix(

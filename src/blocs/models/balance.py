@@ -65,7 +65,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import networkx as nx
 import numpy as np
@@ -117,23 +117,44 @@ class Triad:
     nodes: tuple[Hashable, Hashable, Hashable]
     signs: tuple[int, int, int]
 
+    __json_properties__ = ("pattern", "balanced")
+
     @property
     def balanced(self) -> bool:
         """The product of the three signs is positive."""
         return self.signs[0] * self.signs[1] * self.signs[2] > 0
 
     @property
+    def camps(self) -> tuple[tuple[str, ...], ...]:
+        """The two camps a balanced triangle splits into (one camp when all are friends);
+        none when it is unbalanced."""
+        if not self.balanced:
+            return ()
+        a, b, c = (str(n) for n in self.nodes)
+        first = [a] + ([b] if self.signs[0] > 0 else []) + ([c] if self.signs[2] > 0 else [])
+        other = [n for n in (b, c) if n not in first]
+        return (tuple(first), tuple(other)) if other else (tuple(first),)
+
+    def reading(self) -> str:
+        """One sentence: the triangle's signs and whether it is balanced.
+
+        >>> Triad(("A", "B", "C"), (1, -1, -1)).reading()[-47:]
+        'A and B are friends with a common adversary, C.'
+        """
+        a, b, c = (str(n) for n in self.nodes)
+        s = ["+" if x > 0 else "−" for x in self.signs]
+        state = "balanced" if self.balanced else "unbalanced"
+        text = (
+            f"The triangle {a}–{b}–{c} is {state} ({a}–{b} {s[0]}, {b}–{c} {s[1]}, {a}–{c} {s[2]})"
+        )
+        if tuple(self.signs) == (1, -1, -1):
+            return f"{text}: {a} and {b} are friends with a common adversary, {c}."
+        return text + "."
+
+    @property
     def pattern(self) -> str:
         """The signs as a sorted string: ``'+++'``, ``'+--'`` (balanced), ``'++-'``, ``'---'``."""
         return "".join(sorted("+" if s > 0 else "-" for s in self.signs))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "nodes": list(self.nodes),
-            "signs": list(self.signs),
-            "pattern": self.pattern,
-            "balanced": self.balanced,
-        }
 
 
 @dataclass(frozen=True)
@@ -141,6 +162,14 @@ class TriadCensus:
     """Every triangle of a signed graph with counts by balance and by sign pattern."""
 
     triads: tuple[Triad, ...]
+
+    __json_properties__: ClassVar[dict[str, str]] = {
+        "triangles": "total",
+        "balanced": "balanced",
+        "unbalanced": "unbalanced",
+        "triangle_index": "triangle_index",
+        "by_pattern": "by_pattern",
+    }
 
     @property
     def total(self) -> int:
@@ -165,16 +194,6 @@ class TriadCensus:
         for t in self.triads:
             counts[t.pattern] += 1
         return counts
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "triangles": self.total,
-            "balanced": self.balanced,
-            "unbalanced": self.unbalanced,
-            "triangle_index": self.triangle_index,
-            "by_pattern": self.by_pattern,
-            "triads": [t.to_dict() for t in self.triads],
-        }
 
 
 def triad_census(graph: nx.Graph | SignedEdges) -> TriadCensus:
@@ -260,6 +279,8 @@ class FrustrationResult:
     seed: int | None = None
     steps: tuple[dict[str, Any], ...] = field(default_factory=tuple)
 
+    __json_properties__ = ("normalized", "balanced")
+
     @property
     def normalized(self) -> float:
         """``1 − 2 L / m`` (``m``: edges, or their total weight); 1 for a balanced graph."""
@@ -269,31 +290,6 @@ class FrustrationResult:
     def balanced(self) -> bool:
         """Whether the graph is balanced (``L = 0``)."""
         return self.value == 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "weighted": self.weighted,
-            "normalized": self.normalized,
-            "balanced": self.balanced,
-            "n_nodes": self.n_nodes,
-            "n_edges": self.n_edges,
-            "total": self.total,
-            "camps": [list(c) for c in self.camps],
-            "isolated": list(self.isolated),
-            "frustrated_edges": [list(p) for p in self.frustrated_edges],
-            "optimal": self.optimal,
-            "lower_bound": self.lower_bound,
-            "method": self.method,
-            "proof": self.proof,
-            "all_optimal": (
-                None
-                if self.all_optimal is None
-                else [[list(c) for c in camps] for camps in self.all_optimal]
-            ),
-            "seed": self.seed,
-            "steps": [dict(s) for s in self.steps],
-        }
 
 
 def _camps(e: SignedEdges, labels: np.ndarray, placed: np.ndarray) -> Camps:
@@ -463,20 +459,19 @@ class ChannelBalance:
     """Balance of one channel (or ``"overall"``) of a scenario."""
 
     channel: str
-    census: TriadCensus
+    census: TriadCensus = field(metadata={"json": "triads"})
     frustration: FrustrationResult
-    weighted: FrustrationResult
+    weighted: FrustrationResult = field(metadata={"json": "weighted_frustration"})
 
-    def to_dict(self) -> dict[str, Any]:
-        census = self.census.to_dict()
-        return {
-            "channel": self.channel,
-            "nodes": self.frustration.n_nodes,
-            "edges": self.frustration.n_edges,
-            "triads": census,
-            "frustration": self.frustration.to_dict(),
-            "weighted_frustration": self.weighted.to_dict(),
-        }
+    __json_properties__: ClassVar[dict[str, str]] = {"nodes": "n_nodes", "edges": "n_edges"}
+
+    @property
+    def n_nodes(self) -> int:
+        return self.frustration.n_nodes
+
+    @property
+    def n_edges(self) -> int:
+        return self.frustration.n_edges
 
 
 @dataclass(frozen=True)
@@ -490,16 +485,33 @@ class BalanceReport:
     def overall(self) -> ChannelBalance:
         return self.channels["overall"]
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def camps(self) -> tuple[tuple[str, ...], ...]:
+        """The camps of the overall network's optimal partition."""
+        return tuple(tuple(str(a) for a in c) for c in self.overall.frustration.camps if c)
+
+    def reading(self) -> str:
+        """One sentence: the ties to remove for balance, proof status, the camps."""
+        fr, w = self.overall.frustration, self.overall.weighted
+        proof = "proven optimal" if fr.optimal and w.optimal else "best found, not proven"
+        camps = " against ".join("{" + ", ".join(c) + "}" for c in self.camps)
+        tie = "tie" if fr.n_edges == 1 else "ties"
+        text = (
+            f"Structural balance: the overall network needs {fr.value:g} of its {fr.n_edges}"
+            f" {tie} removed (weighted {w.value:.2f}) to be balanced ({proof})"
+        )
+        return text + (f"; the camps are {camps}." if camps else ".")
+
+    def __json__(self) -> dict[str, Any]:
         overall = self.overall.frustration
         return {
             "scenario": self.scenario_id,
             "frustration": overall.value,
             "weighted_frustration": self.overall.weighted.value,
             "edges": overall.n_edges,
-            "camps": [list(c) for c in overall.camps],
+            "camps": overall.camps,
             "optimal": overall.optimal and self.overall.weighted.optimal,
-            "channels": {name: c.to_dict() for name, c in self.channels.items()},
+            "channels": self.channels,
         }
 
 

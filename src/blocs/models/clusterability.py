@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import networkx as nx
 import numpy as np
@@ -77,26 +77,6 @@ class ClusterResult:
     method: str
     all_optimal: tuple[tuple[tuple[Hashable, ...], ...], ...] | None = None
     seed: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "k": self.k,
-            "alpha": self.alpha,
-            "weighted": self.weighted,
-            "criterion": self.criterion,
-            "negative_within": self.negative_within,
-            "positive_between": self.positive_between,
-            "inconsistencies": self.inconsistencies,
-            "clusters": [list(c) for c in self.clusters],
-            "optimal": self.optimal,
-            "method": self.method,
-            "all_optimal": (
-                None
-                if self.all_optimal is None
-                else [[list(c) for c in p] for p in self.all_optimal]
-            ),
-            "seed": self.seed,
-        }
 
 
 def _key(x: Hashable) -> tuple[str, str]:

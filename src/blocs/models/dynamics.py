@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -138,15 +138,6 @@ class Trajectory:
     x: NDArray[np.float64]
     blown_up: bool
     blow_up_time: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "model": self.model,
-            "t": self.t.tolist(),
-            "x": self.x.tolist(),
-            "blown_up": self.blown_up,
-            "blow_up_time": self.blow_up_time,
-        }
 
 
 def integrate(
@@ -240,24 +231,25 @@ class BalanceDynamics:
     def harmony(self) -> bool:
         return self.outcome == "harmony"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "model": self.model,
-            "actors": list(self.actors),
-            "outcome": self.outcome,
-            "blow_up_time": self.blow_up_time,
-            "factions": [list(f) for f in self.factions],
-            "undecided": list(self.undecided),
-            "vector": list(self.vector),
-            "leading_eigenvalue": self.leading_eigenvalue,
-            "eigen_gap": self.eigen_gap,
-            "degenerate": self.degenerate,
-            "balanced": self.balanced,
-            "method": self.method,
-            "left_out": dict(self.left_out),
-            "scenario_id": self.scenario_id,
-            "channel": self.channel,
-        }
+    @property
+    def camps(self) -> tuple[tuple[str, ...], ...]:
+        """The two factions (when the outcome is ``"factions"``; else one camp of all)."""
+        if self.outcome == "factions":
+            return self.factions
+        return (tuple(a for a in self.actors if a not in self.undecided),)
+
+    def reading(self) -> str:
+        """One sentence: the outcome, and the factions with the time they form."""
+        name = {"marvel": "Marvel et al. 2011", "traag": "Traag et al. 2013"}.get(
+            self.model, self.model
+        )
+        if self.outcome == "factions":
+            factions = " against ".join("{" + ", ".join(f) + "}" for f in self.factions)
+            when = f" by t* = {self.blow_up_time:.2f}" if self.blow_up_time is not None else ""
+            return f"Balance dynamics ({name}): the ties polarise{when} into {factions}."
+        if self.outcome == "harmony":
+            return f"Balance dynamics ({name}): the ties all turn friendly (harmony)."
+        return f"Balance dynamics ({name}): the ties decay without forming factions (no blow-up)."
 
 
 def _names(names: Sequence[str] | None, n: int) -> list[str]:
@@ -417,15 +409,6 @@ class DynamicsInputs:
     left_out: dict[str, str]
     scenario_id: str
     channel: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "actors": list(self.actors),
-            "x0": self.x0.tolist(),
-            "left_out": dict(self.left_out),
-            "scenario_id": self.scenario_id,
-            "channel": self.channel,
-        }
 
 
 def dynamics_inputs(scenario: Scenario, channel: str | None = None) -> DynamicsInputs:

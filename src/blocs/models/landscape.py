@@ -514,15 +514,6 @@ class Descent:
     def end(self) -> int:
         return self.path[-1]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": list(self.path),
-            "energies": list(self.energies),
-            "movers": list(self.movers),
-            "rule": self.rule,
-            "seed": self.seed,
-        }
-
 
 def _code(x: NDArray[np.uint8]) -> int:
     return int(sum(int(v) << i for i, v in enumerate(x)))
@@ -634,15 +625,6 @@ class Minimum:
     basin: float
     coalitions: tuple[tuple[str, ...], tuple[str, ...]]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "configuration": list(self.configuration),
-            "number": self.number,
-            "energy": self.energy,
-            "basin": self.basin,
-            "coalitions": [list(c) for c in self.coalitions],
-        }
-
 
 @dataclass(frozen=True)
 class LandscapeResult:
@@ -664,22 +646,50 @@ class LandscapeResult:
     scenario_id: str | None = None
     channel: str | None = None
     energy_convention: str = "ordered pairs: E = sum over i != j of s_i s_j p_ij d_ij"
+    #: The size measure in words (name, unit, period), when the sizes came from a scenario.
+    size_label: str | None = None
+    #: The pair a scenario asks about (target, partner), read in :meth:`reading`.
+    focus: tuple[str, str] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "actors": list(self.actors),
-            "sizes": list(self.sizes),
-            "rule": self.rule,
-            "minima": [m.to_dict() for m in self.minima],
-            "global_minimum": self.global_minimum.to_dict(),
-            "always_together": [list(g) for g in self.always_together],
-            "n_configurations": self.n_configurations,
-            "with_fields": self.with_fields,
-            "left_out": dict(self.left_out),
-            "scenario_id": self.scenario_id,
-            "channel": self.channel,
-            "energy_convention": self.energy_convention,
-        }
+    @property
+    def camps(self) -> tuple[tuple[str, ...], ...]:
+        """The two coalitions of the global minimum."""
+        return self.global_minimum.coalitions
+
+    def together(self, a: str, b: str) -> int:
+        """In how many local minima ``a`` and ``b`` share a coalition."""
+        return sum(any(a in c and b in c for c in m.coalitions) for m in self.minima)
+
+    def reading(self) -> str:
+        """One sentence: the global minimum, and where the focus pair sits across the minima.
+
+        >>> r = landscape([1, 1, 1], [[0, 1, -1], [1, 0, -1], [-1, -1, 0]], names="ABC")
+        >>> r.reading()
+        'Landscape theory: the global minimum is {A, B} against {C} (1 local minimum).'
+        """
+        sizes = f" (sizes: {self.size_label})" if self.size_label else ""
+        n = len(self.minima)
+        count = f"{n} local minim{'um' if n == 1 else 'a'}"
+        camps = [c for c in self.global_minimum.coalitions if c]
+        split = (
+            " against ".join(_braces(c) for c in camps)
+            if len(camps) > 1
+            else f"one coalition of all, {_braces(camps[0] if camps else ())}"
+        )
+        text = f"Landscape theory{sizes}: the global minimum is {split}"
+        if self.focus is not None and all(x in self.actors for x in self.focus):
+            t, p = self.focus
+            k = self.together(t, p)
+            if k == n:
+                where = "in the only local minimum" if n == 1 else f"in all {n} local minima"
+                return f"{text}; {t} sits with {p} {where}."
+            where = "in no local minimum" if k == 0 else f"in {k} of the {n} local minima"
+            return f"{text}; {t} sits with {p} {where}."
+        return f"{text} ({count})."
+
+
+def _braces(names: Sequence[str]) -> str:
+    return "{" + ", ".join(names) + "}"
 
 
 def _coalitions(code: int, names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -759,17 +769,6 @@ class LandscapeInputs:
     channel: str | None
     size_attribute: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "actors": list(self.actors),
-            "sizes": self.sizes.tolist(),
-            "propensities": self.propensities.tolist(),
-            "left_out": dict(self.left_out),
-            "scenario_id": self.scenario_id,
-            "channel": self.channel,
-            "size_attribute": self.size_attribute,
-        }
-
 
 def landscape_inputs(scenario: Scenario, channel: str | None = None) -> LandscapeInputs:
     """Sizes from ``scenario.sizes()`` (its ``size_attribute``) and propensities from its net
@@ -843,5 +842,7 @@ def landscape_from_scenario(
             "left_out": inputs.left_out,
             "scenario_id": inputs.scenario_id,
             "channel": inputs.channel,
+            "size_label": scenario.size_label(),
+            "focus": (scenario.focus.target, scenario.focus.partner) if scenario.focus else None,
         }
     )

@@ -11,10 +11,9 @@ True
 from __future__ import annotations
 
 from blocs.report.html import ReportFile, render_report, to_html_fragment, write_report
-from blocs.report.inputs import NotComputed, ReportInputs
+from blocs.report.inputs import ReportInputs
 
 __all__ = [
-    "NotComputed",
     "ReportFile",
     "ReportInputs",
     "render_report",

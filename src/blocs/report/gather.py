@@ -2,9 +2,9 @@
 
 This module only calls public APIs: :func:`blocs.assess` for the model lenses and the wedge
 price (one computation shared with ``blocs assess``), and :mod:`blocs.measure` for the measured
-series; it computes nothing itself. A part that is missing from this installation,
-or that cannot work on the scenario (a :class:`~blocs.errors.BlocsError`), becomes a
-:class:`~blocs.report.inputs.NotComputed` with its reason.
+series; it computes nothing itself. A part that cannot work on the scenario (no data given, or
+a :class:`~blocs.errors.BlocsError`), becomes a
+:class:`~blocs.results.NotComputed` with its reason.
 
 Examples
 --------
@@ -18,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,27 +25,15 @@ from typing import Any
 
 from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError
-from blocs.report.inputs import PARTS, NotComputed, ReportInputs, is_not_computed
+from blocs.measure.votes import UN_VOTES_SOURCE, read_votes, vote_agreement
+from blocs.report.inputs import PARTS, ReportInputs
+from blocs.results import NotComputed, is_not_computed
 from blocs.scenario.model import Scenario
 from blocs.scenario.network import net_tie
 
 
 class _Missing(Exception):
     """A part cannot give its result; the message says why."""
-
-
-def _module(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        raise _Missing(f"{name} is not available in this installation ({exc.name})") from None
-
-
-def _attr(module: str, name: str) -> Any:
-    mod = _module(module)
-    if not hasattr(mod, name):
-        raise _Missing(f"{module}.{name} is not available in this installation")
-    return getattr(mod, name)
 
 
 # One function per measured part: scenario (+ options) → result object. Each raises _Missing or
@@ -65,16 +52,6 @@ class MeasuredSeries:
     results: tuple[Any, ...] = ()
     y_range: tuple[float, float] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "measure": self.measure,
-            "series": self.series,
-            "caption": self.caption,
-            "y_range": list(self.y_range) if self.y_range else None,
-            "results": [r.to_dict() for r in self.results if hasattr(r, "to_dict")],
-        }
-
 
 def _focus_pairs(scenario: Scenario) -> list[tuple[str, str]]:
     focus = scenario.focus
@@ -84,23 +61,23 @@ def _focus_pairs(scenario: Scenario) -> list[tuple[str, str]]:
     return [(t, p), (t, d), (p, d)]
 
 
-def _end_year(scenario: Scenario, default: int = 2017) -> int:
+def _end_year(scenario: Scenario) -> int:
     period = scenario.period
     text = (period.end or period.start) if period else None
-    return int(text[:4]) if text else default
+    if not text:
+        raise _Missing("the scenario gives no period, so there are no years to measure")
+    return int(text[:4])
 
 
 def _votes(scenario: Scenario, *, votes: Path | None = None, years: int = 15, **_: Any) -> Any:
     if votes is None:
         raise _Missing("no UN-votes folder was given (--votes)")
     pairs = _focus_pairs(scenario)
-    read = _attr("blocs.measure.votes", "read_votes")
-    agreement = _attr("blocs.measure.votes", "vote_agreement")
     end = _end_year(scenario)
     start = end - years
     actors = sorted({a for pair in pairs for a in pair})
-    table = read(votes, actors, start, end)
-    results = [agreement(table, a, b, start, end, by="year") for a, b in pairs]
+    table = read_votes(votes, actors, start, end)
+    results = [vote_agreement(table, a, b, start, end, by="year") for a, b in pairs]
     series = {
         f"{r.a}–{r.b}": [
             {"x": row.start, "value": row.agreement}
@@ -142,9 +119,10 @@ def _events(scenario: Scenario, *, events: Path | None = None, **_: Any) -> Any:
     focus = scenario.focus
     if focus is None:
         raise _Missing("the scenario names no focus (divider, target, partner)")
-    series_of = _attr("blocs.measure.events", "store_dyad_series")
+    from blocs.measure.events import store_dyad_series  # the event store's engine, on demand
+
     a, b = focus.target, focus.partner
-    result = series_of(events, a, b, freq="month")
+    result = store_dyad_series(events, a, b, freq="month")
     rows = [r for r in result.rows if r.get("volume")]
     if not rows:
         raise _Missing(f"the event store holds no {a}–{b} events")
@@ -225,7 +203,7 @@ def gather(
                 results[name] = NotComputed(str(exc))
     sources = []
     if not is_not_computed(results.get("votes")) and results.get("votes") is not None:
-        src = _attr("blocs.measure.votes", "UN_VOTES_SOURCE")
+        src = UN_VOTES_SOURCE
         sources.append({"name": src.title, "version": src.version or "", "cite": src.cite or ""})
     return ReportInputs(
         scenario=scenario,

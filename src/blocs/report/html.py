@@ -27,10 +27,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-import blocs
+from blocs._version import __version__
 from blocs.assessment import Assessment
-from blocs.report.inputs import NotComputed, ReportInputs
-from blocs.report.sections import Section, build_sections, wedge_section
+from blocs.report.inputs import ReportInputs
+from blocs.report.sections import Section, build_sections
+from blocs.report.views import wedge_view
+from blocs.results import NotComputed, to_jsonable
+from blocs.scenario.model import Scenario
 
 
 @functools.cache
@@ -79,7 +82,7 @@ def render_report(inputs: ReportInputs) -> str:
             period=str(s.period) if s.period else "",
             sections=sections,
             css=stylesheet(),
-            version=blocs.__version__,
+            version=__version__,
             seed=inputs.seed,
         )
     )
@@ -92,13 +95,6 @@ class ReportFile:
     path: Path
     bytes: int
     not_computed: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "bytes": self.bytes,
-            "not_computed": list(self.not_computed),
-        }
 
 
 def write_report(inputs: ReportInputs, path: str | Path) -> ReportFile:
@@ -125,32 +121,46 @@ def _fragment(kind: str, subtitle: str, sections: list[Section]) -> str:
     )
 
 
-def to_html_fragment(result: Any, *, scenario: blocs.Scenario | None = None) -> str:
-    """An HTML fragment for a result object, for ``_repr_html_`` in Jupyter.
+def to_html_fragment(result: Any, *, scenario: Scenario | None = None) -> str:
+    """An HTML fragment for a result object (what ``_repr_html_`` shows in Jupyter).
 
-    An :class:`~blocs.assessment.Assessment` shows its scenario's network and ties (the
-    scenario is loaded from the built-in library by id unless given); a wedge result shows its
-    price distribution; any other result shows its ``to_dict()`` as escaped tables.
+    An :class:`~blocs.assessment.Assessment` shows the answer, network and ties of the very
+    scenario it assessed (``scenario`` overrides it); a
+    :class:`~blocs.whatif.wedge.WedgeResult` shows its price distribution, drivers and lenses; any
+    other result shows its JSON form (:func:`blocs.results.to_jsonable`) as escaped tables.
     """
     from blocs.report import sections as sec
-    from blocs.scenario import load
+    from blocs.whatif.wedge import WedgeResult
 
     if isinstance(result, Assessment):
-        scn = scenario or load(result.scenario_id)
-        inputs = ReportInputs(scenario=scn, assessment=result)
+        scn = scenario or result.scenario
+        if scn is None:
+            return _fragment(
+                "assessment", result.title, [_note("the assessment holds no scenario")]
+            )
+        inputs = ReportInputs(scenario=scn, assessment=result, results=result.sections)
         parts = [sec.answer_section(inputs), sec.network_section(inputs), sec.ties_section(inputs)]
         return _fragment("assessment", result.title, parts)
-    data = result.to_dict() if hasattr(result, "to_dict") else result
-    if isinstance(data, dict) and "low" in data and "high" in data and scenario is not None:
-        inputs = ReportInputs(scenario=scenario, results={"wedge": result})
-        return _fragment("wedge price", "", [wedge_section(inputs)])
+    if isinstance(result, WedgeResult):
+        view = wedge_view(result)
+        section = Section(
+            id="wedge", title="The wedge", template="wedge.html", context={"view": view}
+        )
+        subtitle = f"{result.divider}, {result.target} and {result.partner} ({result.scenario_id})"
+        return _fragment("wedge price", subtitle, [section])
     generic = Section(
         id="result",
         title=type(result).__name__,
-        template="alignment.html",
-        context={"parts": [{"label": "", "data": data, "html": None}]},
+        template="result.html",
+        context={"data": to_jsonable(result)},
     )
     return _fragment("result", "", [generic])
+
+
+def _note(text: str) -> Section:
+    return Section(
+        id="note", title="", template="result.html", context={"data": None}, notes=(text,)
+    )
 
 
 def escape_text(value: Any) -> Markup:

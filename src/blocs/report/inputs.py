@@ -1,8 +1,8 @@
 """What a report renders: the scenario, its assessment, and each part's result or why it is absent.
 
-The report computes nothing. :func:`gather` asks each part of blocs for its result through that
-part's public API; a part that is not installed, or that cannot work on this scenario, is
-recorded as :class:`NotComputed` with a one-line reason, and its section says so instead of
+The report computes nothing. :func:`~blocs.report.gather.gather` asks each part of blocs for its
+result through that part's public API; a part that cannot work on this scenario is recorded as
+:class:`~blocs.results.NotComputed` with a one-line reason, and its section says so instead of
 showing anything made up.
 
 Examples
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blocs.assessment import Assessment
+from blocs.results import NotComputed, is_not_computed
 from blocs.scenario.model import Scenario
 
 #: The result slots a report knows how to render, in the order their sections appear.
@@ -37,27 +38,12 @@ PARTS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class NotComputed:
-    """A result that is absent, with the reason shown in its place."""
-
-    reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"not_computed": self.reason}
-
-
-def is_not_computed(value: Any) -> bool:
-    """Whether ``value`` marks an absent result (ours, or the assessment's own marker)."""
-    return type(value).__name__ == "NotComputed" and hasattr(value, "reason")
-
-
-@dataclass(frozen=True)
 class ReportInputs:
     """The scenario, its :class:`~blocs.assessment.Assessment` (optional), and one result per
     part.
 
-    ``results`` maps a name of :data:`PARTS` to a result object (anything with ``to_dict``)
-    or a :class:`NotComputed`. ``data_sources`` lists the data sets the results used, as
+    ``results`` maps a name of :data:`PARTS` to a typed result object or a
+    :class:`~blocs.results.NotComputed`. ``data_sources`` lists the data sets the results used, as
     ``{"name", "version", "cite"}`` dictionaries, for the references.
     """
 
@@ -66,6 +52,16 @@ class ReportInputs:
     results: Mapping[str, Any] = field(default_factory=dict)
     data_sources: tuple[Mapping[str, str], ...] = ()
     seed: int | None = None
+
+    def __json__(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.id,
+            "seed": self.seed,
+            "results": {
+                name: self.results.get(name, NotComputed("no result was given")) for name in PARTS
+            },
+            "data_sources": [dict(d) for d in self.data_sources],
+        }
 
     def get(self, name: str) -> Any | None:
         """The result of part ``name``, or ``None`` when it was not computed."""
@@ -78,16 +74,3 @@ class ReportInputs:
         if is_not_computed(value):
             return f"not computed: {value.reason}"
         return "not computed: no result was given"
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"scenario": self.scenario.id, "seed": self.seed, "results": {}}
-        for name in PARTS:
-            value = self.results.get(name)
-            if value is None:
-                out["results"][name] = {"not_computed": "no result was given"}
-            elif hasattr(value, "to_dict"):
-                out["results"][name] = value.to_dict()
-            else:
-                out["results"][name] = value
-        out["data_sources"] = [dict(d) for d in self.data_sources]
-        return out

@@ -23,10 +23,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from blocs.errors import BlocsError
+from blocs.models.dynamics import dynamics_from_scenario
+from blocs.models.landscape import landscape_from_scenario
 from blocs.report import svg
-from blocs.report.sections import wedge_view
+from blocs.report.views import wedge_view
 from blocs.scenario.model import ActorKind, Scenario
 from blocs.scenario.network import net_ties
+from blocs.whatif.distributions import Distribution
+from blocs.whatif.inputs import AssumptionsFile, load_assumptions
+from blocs.whatif.library import overlay_path, overlays
+from blocs.whatif.overlay import Overlay as OverlayFile
+from blocs.whatif.overlay import apply_overlay, load_overlay
+from blocs.whatif.wedge import WedgeResult, wedge
 
 #: Monte Carlo draws per request on the page (the report uses more; the page says so).
 PAGE_DRAWS = 5_000
@@ -80,7 +88,7 @@ class LivePage:
         }
         self._positions = svg.network_layout(list(self._nodes), [t.pair for t in scenario.ties])
         self._overlay_objects = _load_overlays([o.id for o in self.overlays])
-        self._assumptions: Any = None
+        self._assumptions: AssumptionsFile | None = None
 
     def config(self) -> dict[str, Any]:
         """What the page needs to draw its controls."""
@@ -106,15 +114,15 @@ class LivePage:
         """Alignment and wedge price for ``request``, with their charts as escaped SVG."""
         overlay = self._overlay(request)
         scenario = self.scenario
-        wedge: dict[str, Any]
+        page_wedge: dict[str, Any]
         result = None
         try:
             result = self._wedge(request, overlay)
-            wedge = {"available": True, **_page_wedge(result, scenario, request)}
+            page_wedge = {"available": True, **_page_wedge(result, request)}
             if result.overlay is not None:
                 scenario = result.overlay.scenario
         except (_Unavailable, BlocsError) as exc:
-            wedge = {"available": False, "reason": f"not computed: {exc}"}
+            page_wedge = {"available": False, "reason": f"not computed: {exc}"}
         notes = []
         if result is None and overlay is not None:
             try:
@@ -123,10 +131,10 @@ class LivePage:
                 notes.append(f"overlays not applied: {exc}")
         alignment = self._alignment(scenario)
         alignment["notes"] = notes + alignment["notes"]
-        return {"alignment": alignment, "wedge": wedge}
+        return {"alignment": alignment, "wedge": page_wedge}
 
     # -- parts -------------------------------------------------------------------------------
-    def _overlay(self, request: WhatIfRequest) -> Any:
+    def _overlay(self, request: WhatIfRequest) -> OverlayFile | None:
         """The toggled overlays and the page's offer as one overlay (``None`` when neither)."""
         changes: list[Any] = []
         for name in request.overlays:
@@ -146,8 +154,7 @@ class LivePage:
             )
         if not changes:
             return None
-        overlay_type = _attr("blocs.whatif.overlay", "Overlay")
-        return overlay_type.model_validate(
+        return OverlayFile.model_validate(
             {
                 "id": "page",
                 "title": "The page's settings",
@@ -158,12 +165,11 @@ class LivePage:
             }
         )
 
-    def _wedge(self, request: WhatIfRequest, overlay: Any) -> Any:
+    def _wedge(self, request: WhatIfRequest, overlay: OverlayFile | None) -> WedgeResult:
         if not (self.pair and self.divider):
             raise _Unavailable(
                 f"scenario '{self.scenario.id}' names no focus (divider, target, partner)"
             )
-        wedge = _attr("blocs.whatif", "wedge")
         spec = self._fixed_assumptions(request)
         return wedge(
             self.scenario,
@@ -177,18 +183,17 @@ class LivePage:
             sobol_samples=0,
         )
 
-    def _fixed_assumptions(self, request: WhatIfRequest) -> Any:
+    def _fixed_assumptions(self, request: WhatIfRequest) -> AssumptionsFile:
         """The default assumptions with credibility and horizon fixed at the page's values."""
         if self._assumptions is None:
-            self._assumptions = _attr("blocs.whatif", "load_assumptions")()
+            self._assumptions = load_assumptions()
         spec = self._assumptions
         fixed = {
             spec.ledger.credibility: request.credibility,
             spec.ledger.horizon: request.horizon_years,
         }
-        distribution = _attr("blocs.whatif.distributions", "Distribution")
         assumptions = [
-            a.model_copy(update={"distribution": distribution(kind="fixed", value=fixed[a.name])})
+            a.model_copy(update={"distribution": Distribution(kind="fixed", value=fixed[a.name])})
             if a.name in fixed
             else a
             for a in spec.assumptions
@@ -219,7 +224,7 @@ class LivePage:
                 )
         notes = []
         try:
-            land = _attr("blocs.models.landscape", "landscape_from_scenario")(s)
+            land = landscape_from_scenario(s)
             g = land.global_minimum
             rows.append(
                 {
@@ -228,10 +233,10 @@ class LivePage:
                     f" (basin {100 * g.basin:.0f}%, {len(land.minima)} minima)",
                 }
             )
-        except (_Unavailable, BlocsError) as exc:
+        except BlocsError as exc:
             notes.append(f"landscape not computed: {exc}")
         try:
-            dyn = _attr("blocs.models.dynamics", "dynamics_from_scenario")(s)
+            dyn = dynamics_from_scenario(s)
             f = dyn.factions
             rows.append(
                 {
@@ -239,7 +244,7 @@ class LivePage:
                     "value": f"[{', '.join(f[0])}] vs [{', '.join(f[1])}] ({dyn.outcome})",
                 }
             )
-        except (_Unavailable, BlocsError) as exc:
+        except BlocsError as exc:
             notes.append(f"balance dynamics not computed: {exc}")
         return {"network_svg": str(picture), "rows": rows, "notes": notes}
 
@@ -255,32 +260,20 @@ def _pair_value(edges: Sequence[tuple[str, str, float]], a: str, b: str) -> floa
     return 0.0
 
 
-def _attr(module: str, name: str) -> Any:
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise _Unavailable(f"{module}.{name} is not available in this installation") from None
-
-
 def _load_overlays(names: Sequence[str]) -> dict[str, Any]:
     if not names:
         return {}
-    load = _attr("blocs.whatif.overlay", "load_overlay")
-    path = _attr("blocs.whatif.library", "overlay_path")
-    return {name: load(path(name)) for name in names}
+    return {name: load_overlay(overlay_path(name)) for name in names}
 
 
-def _apply(scenario: Scenario, overlay: Any) -> Scenario:
-    return _attr("blocs.whatif.overlay", "apply_overlay")(scenario, overlay).scenario
+def _apply(scenario: Scenario, overlay: OverlayFile) -> Scenario:
+    return apply_overlay(scenario, overlay).scenario
 
 
-def _page_wedge(result: Any, scenario: Scenario, request: WhatIfRequest) -> dict[str, Any]:
-    view = wedge_view(result, scenario)
-    summary = result.to_dict()["summary"]
-    offered = summary.get("offered") or 0.0
-    enough = summary.get("share_offer_enough")
+def _page_wedge(result: WedgeResult, request: WhatIfRequest) -> dict[str, Any]:
+    view = wedge_view(result)
+    offered = result.price.offered or 0.0
+    enough = result.price.share_offer_enough
     if offered > 0:
         from_overlays = offered - request.inducement_usd
         offer_line = f"Offer on the table: {svg.format_number(offered, 'USD a year')}"
@@ -313,16 +306,10 @@ def _finite(x: float | None) -> float | None:
 
 def available_overlays(scenario: Scenario) -> list[Overlay]:
     """The example overlays that :mod:`blocs.whatif` ships for ``scenario`` (those written for
-    it, or for any scenario); none when the what-if part is not installed."""
-    try:
-        names = _attr("blocs.whatif.library", "overlays")()
-        load = _attr("blocs.whatif.overlay", "load_overlay")
-        path = _attr("blocs.whatif.library", "overlay_path")
-    except _Unavailable:
-        return []
+    it, or for any scenario)."""
     out = []
-    for name in names:
-        ov = load(path(name))
+    for name in overlays():
+        ov = load_overlay(overlay_path(name))
         if ov.scenario in (None, scenario.id):
             out.append(Overlay(id=name, title=ov.title, description=ov.description or ""))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import blocs
+from blocs._version import __version__
 
 MODEL_REFERENCES: dict[str, dict[str, str]] = {
     "balance": {
@@ -69,6 +69,5 @@ def blocs_citation() -> dict[str, Any]:
     """How to cite blocs itself (see also the project's ``CITATION.cff``)."""
     return {
         "what": "blocs",
-        "cite": f"blocs developers. blocs: alliance systems between states, version "
-        f"{blocs.__version__}.",
+        "cite": f"blocs developers. blocs: alliance systems between states, version {__version__}.",
     }

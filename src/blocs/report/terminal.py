@@ -18,7 +18,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from blocs.assessment import Assessment, NotComputed, TieRow
+from blocs.assessment import Assessment, TieRow
+from blocs.results import NotComputed
 
 
 def _signed(value: float) -> str:
@@ -283,20 +284,20 @@ def render_wedge(result: Any, console: Console) -> None:
     ev = Table("input", "figure", "range", "source", "¶", title="Evidenced inputs")
     for e in result.evidenced:
         ev.add_row(
-            e["name"],
-            escape(f"{e['value']:.4g} {e['unit']} ({e['bound']})"),
-            escape(f"{e['low']:.4g} – {e['high']:.4g} ({e['range_rule']})"),
-            escape(e["source"]),
-            str(e["paragraph"] or e["locator"] or ""),
+            e.name,
+            escape(f"{e.value:.4g} {e.unit} ({e.bound})"),
+            escape(f"{e.low:.4g} – {e.high:.4g} ({e.range_rule})"),
+            escape(e.source),
+            str(e.paragraph or e.locator or ""),
         )
     console.print(ev)
     asm = Table("assumption", "unit", "range", "rationale", title="Assumptions (not sourced)")
     for a in result.assumptions:
         asm.add_row(
-            escape(a["label"]),
-            a["unit"],
-            f"{a['low']:.4g} – {a['high']:.4g}",
-            escape(a["rationale"]),
+            escape(a.label),
+            a.unit,
+            f"{a.low:.4g} – {a.high:.4g}",
+            escape(a.rationale),
         )
     console.print(asm)
     console.print(f"structural lens: {escape(result.structural_note)}")

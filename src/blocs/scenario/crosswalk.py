@@ -154,22 +154,6 @@ class CountryRecord:
             )
         return found[0]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "cow": self.cow,
-            "cow_abb": self.cow_abb,
-            "name": self.name,
-            "spells": [list(s) for s in self.spells],
-            "iso3": self.iso3,
-            "iso2": self.iso2,
-            "iso_status": self.iso_status,
-            "iso3_aliases": list(self.iso3_aliases),
-            "iso2_aliases": list(self.iso2_aliases),
-            "cameo": list(self.cameo),
-            "gw": list(self.gw),
-            "note": self.note,
-        }
-
 
 def _check_system(system: str) -> None:
     if system not in SYSTEMS:

@@ -320,13 +320,38 @@ class Note(_Frozen):
     evidence: list[Evidence] = Field(min_length=1)
 
 
+class Question(_Frozen):
+    """The question a scenario's sources ask, paraphrased, with where they ask it (optional)."""
+
+    text: str = Field(min_length=1)
+    source: str | None = None
+    paragraph: int | None = Field(default=None, ge=1)
+    locator: str | None = None
+
+
 class Focus(_Frozen):
     """The question a scenario is built to ask: can ``divider`` pull ``target`` away from
-    ``partner``? It sets the headline triad and the defaults of the wedge analysis."""
+    ``partner``? It sets the headline triad and the defaults of the wedge analysis.
+
+    ``question`` words the question as the scenario's sources pose it (paraphrased, with its
+    source and paragraph); without it, :meth:`asks` composes a neutral one from the roles.
+
+    >>> Focus(divider="USA", target="TUR", partner="RUS").asks()
+    'What would it take for USA to pull TUR away from RUS?'
+    """
 
     divider: str
     target: str
     partner: str
+    question: Question | None = None
+
+    def asks(self) -> str:
+        """The question in words: the scenario's own, or one composed from the roles."""
+        if self.question is not None:
+            return self.question.text
+        return (
+            f"What would it take for {self.divider} to pull {self.target} away from {self.partner}?"
+        )
 
     @model_validator(mode="after")
     def _distinct(self) -> Focus:
@@ -391,6 +416,16 @@ class Scenario(_Frozen):
             for role in ("divider", "target", "partner"):
                 if getattr(self.focus, role) not in actors:
                     errors.append(f"focus.{role}: unknown actor '{getattr(self.focus, role)}'")
+            q = self.focus.question
+            if q is not None and q.source is not None:
+                src = sources.get(q.source)
+                if src is None:
+                    errors.append(f"focus.question.source: unknown source '{q.source}'")
+                elif q.paragraph is not None and src.paragraphs and q.paragraph > src.paragraphs:
+                    errors.append(
+                        f"focus.question.paragraph: {q.paragraph} is past the end of"
+                        f" '{q.source}' ({src.paragraphs} paragraphs)"
+                    )
         if self.size_attribute and not any(a.attribute(self.size_attribute) for a in self.actors):
             errors.append(f"size_attribute: no actor has attribute '{self.size_attribute}'")
         for path, ev in self.evidence_items():
@@ -460,6 +495,31 @@ class Scenario(_Frozen):
                 continue
             out.append(t)
         return out
+
+    def size_label(self) -> str | None:
+        """The size measure in words, from the size attribute itself: its name, unit and period
+        (``None`` without a size attribute).
+
+        >>> from blocs.scenario import load
+        >>> load("russia-iran-2017").size_label()
+        'cinc (index, 2016)'
+        """
+        if not self.size_attribute:
+            return None
+        attrs = [a for x in self.actors if (a := x.attribute(self.size_attribute)) is not None]
+        units = sorted({a.unit + (f"/{a.per}" if a.per else "") for a in attrs})
+        periods = sorted(
+            {
+                (a.period.start if a.period.start == a.period.end else str(a.period)) or ""
+                for a in attrs
+                if a.period is not None
+            }
+            - {""}
+        )
+        details = [" or ".join(units)] if units else []
+        if periods:
+            details.append(periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}")
+        return self.size_attribute + (f" ({', '.join(details)})" if details else "")
 
     def sizes(self) -> dict[str, float]:
         """Each actor's size (``size_attribute``); actors without it are left out."""

@@ -73,7 +73,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -124,16 +123,6 @@ class TerminationFit:
         lp = sum(self.coefficients[c] * float(profile.get(c, 0.0)) for c in self.covariates)
         dh = float(self.cumulative_hazard(age + horizon) - self.cumulative_hazard(age))
         return 1.0 - math.exp(-dh * math.exp(lp))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "covariates": list(self.covariates),
-            "coefficients": self.coefficients,
-            "standard_errors": self.standard_errors,
-            "hazard_ratios": self.hazard_ratios,
-            "spells": self.spells,
-            "events": self.events,
-        }
 
 
 def fit_termination(
@@ -328,28 +317,6 @@ class BaseRateLens:
     inducement_proxy: str = ""
     cannot_tell: tuple[str, ...] = ()
     data: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "available": self.available,
-            "note": self.note,
-            "horizon": self.horizon,
-            "age": self.age,
-            "profile": self.profile,
-            "reference": self.reference,
-            "probability": self.probability,
-            "probability_with_inducement": self.probability_with_inducement,
-            "raw_rate": self.raw_rate,
-            "raw_probability": self.raw_probability,
-            "fit": self.fit.to_dict() if self.fit else None,
-            "spells": self.spells,
-            "events": self.events,
-            "skipped": self.skipped,
-            "event_definition": self.event_definition,
-            "inducement_proxy": self.inducement_proxy,
-            "cannot_tell": list(self.cannot_tell),
-            "data": self.data,
-        }
 
 
 CANNOT_TELL = (

@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from blocs.errors import ModelInputError
@@ -35,34 +35,25 @@ class TieRow:
     before: float
     after: float
 
+    __json_properties__ = ("changed",)
+
     @property
     def changed(self) -> bool:
         return abs(self.after - self.before) > 1e-12
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "changed": self.changed}
 
 
 @dataclass(frozen=True)
 class WhatIfResult:
     """Net ties before and after an overlay, the overlay's changes, and model lenses."""
 
-    scenario_id: str
+    scenario_id: str = field(metadata={"json": "scenario"})
     overlay: OverlayResult
-    rows: tuple[TieRow, ...]
+    rows: tuple[TieRow, ...] = field(metadata={"json": "net_ties"})
     lenses: dict[str, dict[str, Any]]
 
     @property
     def changed_rows(self) -> list[TieRow]:
         return [r for r in self.rows if r.changed]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario_id,
-            "overlay": self.overlay.to_dict(),
-            "net_ties": [r.to_dict() for r in self.rows],
-            "lenses": self.lenses,
-        }
 
 
 def _landscape(scenario: Scenario) -> dict[str, Any]:

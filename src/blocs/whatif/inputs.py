@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -221,26 +221,7 @@ class EvidencedInput(_Ranged):
     claim: str
     kind: str = field(default="evidence", init=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "label": self.label,
-            "kind": self.kind,
-            "path": self.path,
-            "value": self.value,
-            "unit": self.unit,
-            "per": self.per,
-            "bound": self.bound,
-            "range_rule": self.range_rule,
-            "low": self.low,
-            "high": self.high,
-            "distribution": self.distribution.model_dump(exclude_none=True, exclude_defaults=True),
-            "source": self.source,
-            "source_title": self.source_title,
-            "paragraph": self.paragraph,
-            "locator": self.locator,
-            "claim": self.claim,
-        }
+    __json_properties__ = ("low", "high")
 
 
 @dataclass(frozen=True)
@@ -254,18 +235,11 @@ class Assumption(_Ranged):
     rationale: str
     kind: str = field(default="assumption", init=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "label": self.label,
-            "kind": self.kind,
-            "unit": self.unit,
-            "low": self.low,
-            "high": self.high,
-            "median": self.distribution.median(),
-            "distribution": self.distribution.model_dump(exclude_none=True, exclude_defaults=True),
-            "rationale": self.rationale,
-        }
+    __json_properties__ = ("low", "high", "median")
+
+    @property
+    def median(self) -> float:
+        return self.distribution.median()
 
 
 Input = EvidencedInput | Assumption
@@ -323,12 +297,6 @@ class InputSet:
     def medians(self, n: int = 1) -> dict[str, np.ndarray]:
         """Every input at its median (arrays of length ``n``)."""
         return {i.name: np.full(n, i.distribution.median()) for i in self.all}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "evidenced": [i.to_dict() for i in self.evidenced],
-            "assumptions": [a.to_dict() for a in self.assumptions],
-        }
 
 
 _PATH = re.compile(

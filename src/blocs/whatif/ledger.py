@@ -121,17 +121,6 @@ class LedgerOutcome:
         """True where no package under the cap moves the target."""
         return self.price > self.cap
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "losses_pv": self.losses_pv,
-            "gains_pv": self.gains_pv,
-            "package_factor": self.package_factor,
-            "price": self.price,
-            "cap": self.cap,
-            "terms_yearly": self.terms_yearly,
-            "terms_pv": self.terms_pv,
-        }
-
 
 def present_value_factor(
     rate: np.ndarray | float,

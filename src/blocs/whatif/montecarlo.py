@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -50,9 +49,6 @@ class TermSummary:
     yearly_p10: float
     yearly_p90: float
     pv_median: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 @dataclass(frozen=True)
@@ -83,27 +79,6 @@ class MonteCarloResult:
     terms: tuple[TermSummary, ...]
     quantiles: dict[str, float]
     prices: np.ndarray = field(repr=False, compare=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "seed": self.seed,
-            "draws": self.draws,
-            "price_median": self.price_median,
-            "price_p10": self.price_p10,
-            "price_p90": self.price_p90,
-            "price_mean": self.price_mean,
-            "cap_median": self.cap_median,
-            "share_over_cap": self.share_over_cap,
-            "share_free": self.share_free,
-            "offered": self.offered,
-            "share_offer_enough": self.share_offer_enough,
-            "shortfall_median": self.shortfall_median,
-            "losses_pv_median": self.losses_pv_median,
-            "gains_pv_median": self.gains_pv_median,
-            "stake_yearly_median": self.stake_yearly_median,
-            "terms": [t.to_dict() for t in self.terms],
-            "quantiles": self.quantiles,
-        }
 
 
 def draw_ledger(

@@ -40,9 +40,9 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
@@ -201,26 +201,22 @@ class OverlayChange:
     after: Any
     description: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
 
 @dataclass(frozen=True)
 class OverlayResult:
     """The scenario after the overlay, and the list of changes."""
 
-    overlay_id: str
+    overlay_id: str = field(metadata={"json": "overlay"})
     title: str
-    scenario: Scenario
+    scenario: Scenario = field(repr=False)
     changes: tuple[OverlayChange, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "overlay": self.overlay_id,
-            "title": self.title,
-            "scenario": self.scenario.id,
-            "changes": [c.to_dict() for c in self.changes],
-        }
+    __json_properties__: ClassVar[dict[str, str]] = {"scenario": "scenario_id"}
+
+    @property
+    def scenario_id(self) -> str:
+        """The id of the scenario after the overlay."""
+        return self.scenario.id
 
 
 # -- reading ----------------------------------------------------------------------------------

@@ -73,6 +73,13 @@ class SobolResult:
     seed: int | None
     output: str = "price"
 
+    __json_properties__ = ("indices",)
+
+    @property
+    def indices(self) -> list[dict[str, Any]]:
+        """The rows of :meth:`rows` (the JSON's ``indices``)."""
+        return self.rows()
+
     def rows(self) -> list[dict[str, Any]]:
         """One row per input, largest total index first."""
         rows = [
@@ -93,15 +100,6 @@ class SobolResult:
             )
         ]
         return sorted(rows, key=lambda r: -r["total"])
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "output": self.output,
-            "base_samples": self.base_samples,
-            "evaluations": self.evaluations,
-            "seed": self.seed,
-            "indices": self.rows(),
-        }
 
 
 def saltelli_design(k: int, base_samples: int, rng: np.random.Generator) -> np.ndarray:
@@ -207,12 +205,11 @@ class TornadoRow:
     output_at_low: float
     output_at_high: float
 
+    __json_properties__ = ("swing",)
+
     @property
     def swing(self) -> float:
         return abs(self.output_at_high - self.output_at_low)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "swing": self.swing}
 
 
 def tornado(

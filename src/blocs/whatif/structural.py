@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -69,9 +68,6 @@ class FlipPoint:
     all_minima_tie_after: float | None
     all_minima_change: float | None
     apart_already: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 def _lines(
@@ -232,23 +228,6 @@ class StructuralLens:
     all_minima_price_equivalent: float | None
     scale_note: str
     left_out: dict[str, str]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "divider": self.divider,
-            "target": self.target,
-            "partner": self.partner,
-            "actors": list(self.actors),
-            "flip": self.flip.to_dict(),
-            "partner_tie": self.partner_tie,
-            "frustration_before": self.frustration_before,
-            "frustration_after": self.frustration_after,
-            "usd_per_tie_unit": self.usd_per_tie_unit,
-            "price_equivalent": self.price_equivalent,
-            "all_minima_price_equivalent": self.all_minima_price_equivalent,
-            "scale_note": self.scale_note,
-            "left_out": dict(self.left_out),
-        }
 
 
 def structural_lens(

@@ -36,12 +36,20 @@ from typing import Any
 import numpy as np
 
 from blocs.errors import ModelInputError
+from blocs.results import html_of, to_jsonable
 from blocs.scenario.model import Scenario
 from blocs.seeding import Seed, child_seed, normalise_seed
 from blocs.whatif.baserate import BaseRateLens, base_rate_lens
-from blocs.whatif.inputs import AssumptionsFile, InputSet, load_assumptions, resolve_inputs
+from blocs.whatif.inputs import (
+    Assumption,
+    AssumptionsFile,
+    EvidencedInput,
+    InputSet,
+    load_assumptions,
+    resolve_inputs,
+)
 from blocs.whatif.ledger import LedgerSpec, evaluate_ledger
-from blocs.whatif.montecarlo import MonteCarloResult, Progress, simulate
+from blocs.whatif.montecarlo import MonteCarloResult, Progress, TermSummary, simulate
 from blocs.whatif.overlay import (
     Overlay,
     OverlayResult,
@@ -58,14 +66,11 @@ class LedgerLens:
     """The ledger's structure as used: formula, terms with their medians, and the summary."""
 
     formula: str
-    terms: list[dict[str, Any]]
+    terms: tuple[TermSummary, ...]
     losses_pv_median: float
     gains_pv_median: float
     stake_yearly_median: float
     price_at_medians: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 @dataclass(frozen=True)
@@ -89,8 +94,8 @@ class WedgeResult:
     base_rate: BaseRateLens
     sobol: SobolResult | None
     tornado: tuple[TornadoRow, ...]
-    evidenced: tuple[dict[str, Any], ...]
-    assumptions: tuple[dict[str, Any], ...]
+    evidenced: tuple[EvidencedInput, ...]
+    assumptions: tuple[Assumption, ...]
     assumptions_file: str
     overlay: OverlayResult | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -99,13 +104,16 @@ class WedgeResult:
     def seed(self) -> int | None:
         return self.price.seed
 
-    def _repr_html_(self) -> str:
-        """The wedge result as an HTML fragment in notebooks."""
-        from blocs.report import to_html_fragment
+    def reading(self) -> str:
+        """One sentence: the price with its interval, and the inputs that move it most."""
+        drivers = ", ".join(r.label for r in self.tornado[:3])
+        return f"Wedge price: {self.answer}" + (f" Main drivers: {drivers}." if drivers else "")
 
-        return to_html_fragment(self)
+    def _repr_html_(self) -> str | None:
+        """The wedge result as an HTML fragment in notebooks (rendered by the report)."""
+        return html_of(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def __json__(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario_id,
             "divider": self.divider,
@@ -113,7 +121,7 @@ class WedgeResult:
             "partner": self.partner,
             "seed": self.seed,
             "answer": self.answer,
-            "disagreements": list(self.disagreements),
+            "disagreements": self.disagreements,
             "summary": {
                 "median": self.price.price_median,
                 "p10": self.price.price_p10,
@@ -126,20 +134,17 @@ class WedgeResult:
                 "unit": "USD/year",
             },
             "lenses": {
-                "ledger": {**self.ledger.to_dict(), "monte_carlo": self.price.to_dict()},
-                "structural": self.structural.to_dict() if self.structural else None,
+                "ledger": {**to_jsonable(self.ledger), "monte_carlo": to_jsonable(self.price)},
+                "structural": self.structural,
                 "structural_note": self.structural_note,
-                "base_rate": self.base_rate.to_dict(),
+                "base_rate": self.base_rate,
             },
-            "sensitivity": {
-                "sobol": self.sobol.to_dict() if self.sobol else None,
-                "tornado": [r.to_dict() for r in self.tornado],
-            },
-            "evidenced": list(self.evidenced),
-            "assumptions": list(self.assumptions),
+            "sensitivity": {"sobol": self.sobol, "tornado": self.tornado},
+            "evidenced": self.evidenced,
+            "assumptions": self.assumptions,
             "assumptions_file": self.assumptions_file,
-            "overlay": self.overlay.to_dict() if self.overlay else None,
-            "notes": list(self.notes),
+            "overlay": self.overlay,
+            "notes": self.notes,
         }
 
 
@@ -328,7 +333,7 @@ def wedge(
             "P* = max(0, PV(losses) − PV(gains)) / (q · PV(1 USD/yr from package start to"
             " horizon)); continuous discounting"
         ),
-        terms=[t.to_dict() for t in mc.terms],
+        terms=tuple(mc.terms),
         losses_pv_median=mc.losses_pv_median,
         gains_pv_median=mc.gains_pv_median,
         stake_yearly_median=mc.stake_yearly_median,
@@ -373,8 +378,8 @@ def wedge(
         base_rate=base,
         sobol=sob,
         tornado=tuple(rows),
-        evidenced=tuple(i.to_dict() for i in inputs.evidenced),
-        assumptions=tuple(a.to_dict() for a in inputs.assumptions),
+        evidenced=tuple(inputs.evidenced),
+        assumptions=tuple(inputs.assumptions),
         assumptions_file=spec.id,
         overlay=applied,
         notes=tuple(notes),

@@ -25,6 +25,7 @@ from blocs.measure.events.series import (
 from blocs.measure.events.store import ingest
 from blocs.measure.events.summary import dyad_summary, store_dyad_series, store_summary
 from blocs.measure.events.synthetic import write_gdelt2
+from blocs.results import to_jsonable
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -102,7 +103,7 @@ def test_dyad_summary_and_store_summary(generated) -> None:
     assert sum(y.events for y in s.years) == int(pair.sum())
     for y in s.years:
         assert y.net_cooperation_share is None or -1 <= y.net_cooperation_share <= 1
-    d = s.to_dict()
+    d = to_jsonable(s)
     assert set(d) == {"a", "b", "start", "end", "source", "years"}
     assert d["source"] == "gdelt2"
     info = store_summary(db)

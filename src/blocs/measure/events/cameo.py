@@ -55,9 +55,8 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from blocs.errors import ModelInputError
 
@@ -89,9 +88,6 @@ class CameoEvent:
     quad_class: int
     goldstein: float
     goldstein_basis: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @functools.cache

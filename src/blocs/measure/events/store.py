@@ -123,21 +123,6 @@ class FileReport:
     skipped: str | None = None
     seconds: float = 0.0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "member": self.member,
-            "format": self.format,
-            "columns": self.columns,
-            "rows": self.rows,
-            "rejects": self.rejects,
-            "reject_reasons": dict(sorted(self.reject_reasons.items())),
-            "unknown_event_codes": self.unknown_event_codes,
-            "unmapped_countries": dict(sorted(self.unmapped_countries.items())),
-            "skipped": self.skipped,
-            "seconds": round(self.seconds, 3),
-        }
-
 
 @dataclass(frozen=True)
 class IngestReport:
@@ -149,19 +134,11 @@ class IngestReport:
     rejects: int
     seconds: float
 
+    __json_properties__ = ("rows_per_second",)
+
     @property
     def rows_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds > 0 else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "db": self.db,
-            "rows": self.rows,
-            "rejects": self.rejects,
-            "seconds": round(self.seconds, 3),
-            "rows_per_second": round(self.rows_per_second, 1),
-            "files": [f.to_dict() for f in self.files],
-        }
 
 
 @dataclass(frozen=True)

@@ -112,22 +112,6 @@ class DyadSeries:
     dedup: str
     rows: tuple[dict[str, Any], ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "freq": self.freq,
-            "directed": self.directed,
-            "weight": self.weight,
-            "dedup": self.dedup,
-            "rows": [
-                {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
-                for row in self.rows
-            ],
-        }
-
 
 @functools.lru_cache(maxsize=64)
 def _series_sql(
@@ -203,18 +187,6 @@ class YearSummary:
     goldstein_mean: float | None
     net_cooperation_share: float | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "year": self.year,
-            "events": self.events,
-            "verbal_cooperation": self.verbal_cooperation,
-            "material_cooperation": self.material_cooperation,
-            "verbal_conflict": self.verbal_conflict,
-            "material_conflict": self.material_conflict,
-            "goldstein_mean": self.goldstein_mean,
-            "net_cooperation_share": self.net_cooperation_share,
-        }
-
 
 @dataclass(frozen=True)
 class DyadSummary:
@@ -226,16 +198,6 @@ class DyadSummary:
     end: dt.date | None
     years: tuple[YearSummary, ...]
     source: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "source": self.source,
-            "years": [y.to_dict() for y in self.years],
-        }
 
 
 def dyad_summary(
@@ -286,20 +248,6 @@ class StoreSummary:
     actors: int
     dyad_days: int
     top_reject_reasons: dict[str, int]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "db": self.db,
-            "files": self.files,
-            "events": self.events,
-            "rejects": self.rejects,
-            "first_date": self.first_date.isoformat() if self.first_date else None,
-            "last_date": self.last_date.isoformat() if self.last_date else None,
-            "by_format": dict(sorted(self.by_format.items())),
-            "actors": self.actors,
-            "dyad_days": self.dyad_days,
-            "top_reject_reasons": self.top_reject_reasons,
-        }
 
 
 def store_summary(db: str | Path) -> StoreSummary:

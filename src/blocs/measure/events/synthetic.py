@@ -47,9 +47,6 @@ class SyntheticFile:
     seed: int | None
     frame: pd.DataFrame
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "rows": self.rows, "seed": self.seed}
-
 
 def _actor_block(code: str) -> str:
     """The 10 actor columns of one actor."""
