@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from blocs.commands import bargain as bargain_commands
 from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
 from blocs.commands import models_balance as models_balance_commands
@@ -27,6 +28,7 @@ measure_commands.register(app)
 events_commands.register(app)
 models_balance_commands.register(app)
 models_landscape_commands.register(app)
+bargain_commands.register(app)
 whatif_commands.register(app)
 report_commands.register(app)
 

@@ -17,6 +17,7 @@ from blocs.models.bargaining import (
     nash_bargaining,
     weighted_median,
 )
+from blocs.models.bargaining.spatial import smp
 
 Model = Callable[[BargainingInput], tuple[float, ...]]
 
@@ -25,9 +26,10 @@ MODELS: dict[str, Model] = {
     "median": lambda inp: weighted_median(inp).forecast,
     "nash": lambda inp: nash_bargaining(inp).forecast,
     "bdm": lambda inp: bdm(inp, rounds=5).forecast,
+    "smp": lambda inp: tuple(smp(inp.dimension(k)).forecast[0] for k in range(inp.n_dimensions)),
 }
 # a powerless actor still makes offers and enters the vote totals in BDM (see test below)
-POWERLESS_INVARIANT = ["weighted_mean", "median", "nash"]
+POWERLESS_INVARIANT = ["weighted_mean", "median", "nash", "smp"]
 
 
 def _random_input(seed: int, n: int = 6, d: int = 2) -> BargainingInput:
