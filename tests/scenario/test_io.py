@@ -179,3 +179,30 @@ def scenarios(draw) -> Scenario:
 def test_round_trip_of_generated_scenarios(scenario):
     assert loads_scenario(dumps_scenario(scenario)) == scenario
     assert loads_scenario(dumps_scenario(scenario, format="json")) == scenario
+
+
+def test_large_scenarios_written_in_yaml_json_form(monkeypatch):
+    """Above the threshold a scenario is written in YAML's JSON form: the same data for a YAML
+    1.2 parser and the JSON parser, read back to an equal scenario."""
+    import blocs
+    from blocs.scenario import io as scenario_io
+
+    scenario = blocs.load("russia-iran-2017")
+    monkeypatch.setattr(scenario_io, "JSON_FORM_ABOVE", 0)
+    text = scenario_io.dumps_scenario(scenario)
+    assert text.startswith("# blocs scenario: YAML 1.2 in its JSON form")
+    as_yaml, _ = scenario_io.parse_yaml(text)
+    assert as_yaml == scenario_io._json_data(text) == scenario_io.scenario_to_data(scenario)
+    assert scenario_io.loads_scenario(text) == scenario
+
+
+def test_json_form_errors_keep_their_line():
+    from blocs.errors import ScenarioError
+    from blocs.scenario.io import loads_scenario
+
+    text = (
+        '{\n"id": "x",\n"title": "X",\n"actors": [\n'
+        '  {"id": "NOR", "name": "Norway", "kind": "statee"}\n]\n}\n'
+    )
+    with pytest.raises(ScenarioError, match=r"<string>:5: actors\[0\]\.kind"):
+        loads_scenario(text)

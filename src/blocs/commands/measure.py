@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    JSON_OPTION,
+    console,
+    err_console,
+    print_json,
+    user_errors,
+)
 from blocs.errors import BlocsError
 
 
@@ -176,8 +183,86 @@ def measure(
         console.print(f"wrote {output}", highlight=False)
 
 
+@user_errors
+def build(
+    states: str = typer.Option(
+        ...,
+        "--states",
+        help="States, comma-separated: ISO alpha-3 codes or COW numbers (CHN,365,USA), or all.",
+    ),
+    years: str = typer.Option(..., "--years", help="Years, e.g. 1969-1972 or 2010."),
+    data: Path = typer.Option(
+        ..., "--data", help="Reference-data root (the folder holding un-votes/, ...)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the built scenario here (YAML)."
+    ),
+    scenario_id: str | None = typer.Option(None, "--id", help="Scenario id."),
+    title: str | None = typer.Option(None, "--title", help="Scenario title."),
+    json: bool = JSON_OPTION,
+) -> None:
+    """Build a scenario of measured ties (ATOP, MIDs, SIPRI, UN votes, CINC) for any states."""
+    from rich.progress import Progress
+
+    from blocs.measure.build import build_scenario, parse_years
+    from blocs.results import to_jsonable
+    from blocs.scenario import save_scenario
+
+    start, end = parse_years(years)
+    with Progress(console=err_console, transient=True, disable=json) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def step(name: str) -> None:
+            progress.update(task, description=f"reading {name}")
+
+        result = build_scenario(
+            data,
+            states.split(","),
+            start,
+            end,
+            scenario_id=scenario_id,
+            title=title,
+            on_step=step,
+        )
+        if output is not None:
+            progress.update(task, description=f"writing {output.name}")
+            save_scenario(result.scenario, output)
+    if json:
+        print_json({**to_jsonable(result), "output": str(output) if output else None})
+        return
+    table = Table(
+        "data set",
+        "covers",
+        "years used",
+        "ties",
+        "sizes",
+        "malformed rows",
+        "rows without code",
+        title=f"Scenario {result.scenario.id}: {len(result.scenario.ties)} measured ties",
+    )
+    for row in result.coverage():
+        covers = "not found" if row["covers"] is None else "–".join(map(str, row["covers"]))
+        used = "none" if row["years_used"] is None else "–".join(map(str, row["years_used"]))
+        table.add_row(
+            row["source"],
+            covers,
+            used,
+            str(row["ties"]),
+            str(row["sizes"]),
+            str(row["malformed_rows"]),
+            str(row["unmatched_rows"]),
+        )
+    console.print(table)
+    console.print(result.reading(), highlight=False)
+    for message in result.messages:
+        console.print(f"[yellow]{escape(message)}[/]", highlight=False)
+    if output is not None:
+        console.print(f"Wrote {output}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the measure commands to the ``blocs`` app."""
     app.command()(votes)
     app.command()(alliances)
     app.command()(measure)
+    app.command()(build)

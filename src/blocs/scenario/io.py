@@ -161,8 +161,54 @@ def validate_data(model: type[Any], data: Any, root: Node | None, *, file: str) 
         raise err from None
 
 
+#: Above this many ties a scenario is written as YAML 1.2 in its JSON form (one tie per line):
+#: block-style YAML of tens of thousands of ties takes minutes to write and read in pure Python.
+JSON_FORM_ABOVE = 2000
+_JSON_FORM_HEADER = "# blocs scenario: YAML 1.2 in its JSON form, one tie per line\n"
+
+
+def _json_form(data: dict[str, Any]) -> str:
+    """YAML 1.2 text in JSON syntax: each top-level field on its lines, one list item a line."""
+    out = [_JSON_FORM_HEADER, "{\n"]
+    fields = list(data.items())
+    for k, (key, value) in enumerate(fields):
+        tail = ",\n" if k < len(fields) - 1 else "\n"
+        head = json.dumps(key) + ": "
+        if isinstance(value, list) and value:
+            items = ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value)
+            out.append(f"{head}[\n{items}\n]{tail}")
+        else:
+            out.append(head + json.dumps(value, ensure_ascii=False) + tail)
+    out.append("}\n")
+    return "".join(out)
+
+
+def _json_data(text: str) -> Any:
+    """The data of a text in JSON syntax (after comment lines), or None for any other text."""
+    body = text.lstrip()
+    while body.startswith("#"):
+        body = body.split("\n", 1)[1].lstrip() if "\n" in body else ""
+    if not body.startswith("{"):
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
 def loads_scenario(text: str, *, file: str = "<string>") -> Scenario:
-    """A scenario from YAML (or JSON, a subset of YAML 1.2) text."""
+    """A scenario from YAML (or JSON, a subset of YAML 1.2) text.
+
+    Text in JSON syntax is read with the JSON parser (large built scenarios in seconds, not
+    minutes); if it does not validate, it is parsed again as YAML so that every error names its
+    line.
+    """
+    data = _json_data(text)
+    if isinstance(data, dict):
+        try:
+            return Scenario.model_validate(data)
+        except ValidationError:
+            pass
     data, root = parse_yaml(text, file=file)
     return validate_data(Scenario, data, root, file=file)
 
@@ -185,12 +231,15 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
 
 
 def dumps_scenario(scenario: Scenario, *, format: str = "yaml") -> str:
-    """Text of a scenario as ``yaml`` or ``json``."""
+    """Text of a scenario as ``yaml`` or ``json``; YAML of more than :data:`JSON_FORM_ABOVE`
+    ties is written in YAML's JSON form, one tie per line."""
     data = scenario_to_data(scenario)
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if format != "yaml":
         raise ModelInputError(f"format must be yaml or json, not {format!r}")
+    if len(scenario.ties) > JSON_FORM_ABOVE:
+        return _json_form(data)
     buf = io.StringIO()
     _yaml().dump(data, buf)
     return buf.getvalue()
