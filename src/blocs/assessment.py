@@ -50,6 +50,8 @@ class Assessment:
     notes: list[dict[str, Any]] = field(default_factory=list)
     #: Where the alignment lenses disagree about the focus actors, one sentence each.
     disagreements: list[str] = field(default_factory=list)
+    #: The question the scenario's focus asks (``None`` without a focus).
+    question: str | None = None
     #: The scenario assessed (the very object, so that a file scenario or a modified copy is
     #: rendered as it is; not part of the JSON, which names it by id).
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
@@ -62,6 +64,7 @@ class Assessment:
         return {
             "scenario": self.scenario_id,
             "title": self.title,
+            "question": self.question,
             "counts": self.counts,
             "ties": self.ties,
             "net_ties": {
@@ -240,10 +243,19 @@ def disagreements(scenario: Scenario, sections: dict[str, Any]) -> list[str]:
             (withs if here == there else apart).append(label)
         if withs and apart:
             out.append(
-                f"{' and '.join(withs).capitalize()} put {actor} in {t}'s camp, while"
-                f" {' and '.join(apart)} put {actor} opposite {t}."
+                f"{_listed(withs)[0].upper()}{_listed(withs)[1:]} {_verb(withs)} {actor} in"
+                f" {t}'s camp, while {_listed(apart)} {_verb(apart)} {actor} opposite {t}."
             )
     return out
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _verb(subjects: list[str]) -> str:
+    return "puts" if len(subjects) == 1 else "put"
 
 
 def _lens(compute: Any, *args: Any, **kwargs: Any) -> Any:
@@ -345,6 +357,7 @@ def assess(
         sections=sections,
         readings=readings(sections),
         disagreements=disagreements(scenario, sections),
+        question=scenario.focus.asks() if scenario.focus is not None else None,
         notes=notes,
         scenario=scenario,
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
@@ -21,7 +24,7 @@ def test_assess_json_has_stable_keys():
 
 
 def test_assess_prints_tables():
-    result = runner.invoke(app, ["assess"])
+    result = runner.invoke(app, ["assess", "--full"])
     assert result.exit_code == 0, result.output
     assert "Ties by channel" in result.stdout
     assert "Net ties" in result.stdout
@@ -76,7 +79,7 @@ def test_assess_writes_the_report_from_the_same_assessment(tmp_path):
     out = tmp_path / "report.html"
     result = runner.invoke(app, ["assess", "--draws", "500", "--report", str(out)])
     assert result.exit_code == 0, result.output
-    assert "wrote the HTML report" in result.stdout
+    assert f"The full report is at {out.resolve()}" in result.stdout.replace("\n", "")
     html = out.read_text(encoding="utf-8")
     assert "The answer first" in html and "<svg" in html
 
@@ -86,3 +89,22 @@ def test_assessment_renders_in_notebooks():
 
     html = blocs.assess(blocs.load("russia-iran-2017"), draws=500)._repr_html_()
     assert "RUS" in html and "<script" not in html
+
+
+def test_assess_answers_on_one_screen(tmp_path):
+    """At 100 columns the answer fits in 60 lines: question, answer and what it rests on, the
+    focus triangle, one reading per lens, the disagreements, where the report is."""
+    out = tmp_path / "report.html"
+    env = {**os.environ, "COLUMNS": "100", "LINES": "60"}
+    args = [sys.executable, "-m", "blocs", "assess", "--draws", "2000", "--report", str(out)]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    lines = done.stdout.splitlines()
+    assert len(lines) <= 60, len(lines)
+    assert max(len(line) for line in lines) <= 100
+    text = " ".join(lines)
+    for part in ("Question.", "Answer.", "It rests on", "Focus triangle.", "What each lens says"):
+        assert part in text
+    assert "Where the lenses disagree" in text and "Balance dynamics puts USA in RUS" in text
+    assert text.rstrip().endswith("KiB).") and "The full report is at" in text
+    full = runner.invoke(app, ["assess", "--draws", "2000", "--full"])
+    assert len(full.stdout.splitlines()) > 3 * len(lines)

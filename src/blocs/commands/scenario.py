@@ -29,10 +29,13 @@ def assess(
     votes: Path | None = typer.Option(
         None, "--votes", help="UN General Assembly votes folder, for the report's measured part."
     ),
+    full: bool = typer.Option(
+        False, "--full", help="Print every table (ties, net ties, each lens) after the answer."
+    ),
     json: bool = JSON_OPTION,
 ) -> None:
-    """Assess a scenario: ties by channel with evidence, balance, alignment, wedge price."""
-    from blocs.report.terminal import render_assessment
+    """Assess a scenario: the answer on one screen (--full: ties, balance, alignment, wedge)."""
+    from blocs.report.terminal import render_assessment, render_summary
 
     for label, path in (("--data", data), ("--votes", votes)):
         if path is not None and not path.exists():
@@ -41,8 +44,10 @@ def assess(
     result = assess_scenario(loaded, data=data, seed=seed, draws=draws)
     if json:
         print_json(result)
-    else:
+    elif full:
         render_assessment(result, console)
+    else:
+        render_summary(result, console)
     if report is not None:
         from blocs.report.gather import gather
         from blocs.report.html import write_report
@@ -51,9 +56,15 @@ def assess(
         written = write_report(inputs, report)
         if not json:
             console.print(
-                f"wrote the HTML report: {written.path.resolve()} ({written.bytes / 1024:.0f} KiB)",
+                f"[bold]Report.[/] The full report is at {written.path.resolve()}"
+                f" ({written.bytes / 1024:.0f} KiB).",
                 highlight=False,
             )
+    elif not json and not full:
+        console.print(
+            "[bold]More.[/] --full prints every table; --report FILE writes the HTML report.",
+            highlight=False,
+        )
 
 
 @user_errors

@@ -160,6 +160,60 @@ def render_assessment(result: Assessment, console: Console) -> None:
     render_notes(result, console)
 
 
+def render_summary(result: Assessment, console: Console) -> None:
+    """The answer on one screen: the question, the answer with what it rests on, the focus
+    triangle, one reading per lens and where the lenses disagree (``--full`` for the rest)."""
+    c = result.counts
+    console.rule(f"[bold]{escape(result.title)}[/] ({escape(result.scenario_id)})")
+    console.print(
+        f"{c['actors']} actors, {c['ties']} ties, {c['evidence']} evidence items from"
+        f" {c['sources']} sources.",
+        highlight=False,
+    )
+    if result.question:
+        console.print(f"[bold]Question.[/] {escape(result.question)}", highlight=False)
+    wedge = result.sections.get("wedge")
+    if wedge is None or isinstance(wedge, NotComputed):
+        why = wedge.reading() if isinstance(wedge, NotComputed) else "Not computed."
+        console.print(f"[bold]Answer.[/] The wedge price: {escape(why)}", highlight=False)
+    else:
+        console.print(f"[bold]Answer.[/] {escape(wedge.answer)}", highlight=False)
+        sourced, assumed = len(wedge.evidenced), len(wedge.assumptions)
+        drivers = "; ".join(
+            f"{r.label} ({'assumed' if r.kind == 'assumption' else 'from the sources'})"
+            for r in wedge.tornado[:3]
+        )
+        console.print(
+            f"[bold]It rests on[/] {sourced} figures from the sources and {assumed} assumptions;"
+            + (f" it moves most with {escape(drivers)}." if drivers else ""),
+            highlight=False,
+        )
+    triad = result.sections.get("triad")
+    if triad is not None:
+        console.print(f"[bold]Focus triangle.[/] {escape(triad.reading())}", highlight=False)
+    lines = [r for name, r in _lens_readings(result) if name not in ("triad", "wedge")]
+    if lines:
+        console.print("[bold]What each lens says[/]")
+        for line in lines:
+            console.print(f"  • {escape(line)}", highlight=False)
+    disagree = list(result.disagreements)
+    if wedge is not None and not isinstance(wedge, NotComputed):
+        disagree += list(wedge.disagreements)
+    if disagree:
+        console.print("[bold]Where the lenses disagree[/]")
+        for line in disagree:
+            console.print(f"  • {escape(line)}", highlight=False)
+
+
+def _lens_readings(result: Assessment) -> list[tuple[str, str]]:
+    """Each section's reading sentence (``Not computed: ...`` for an absent one)."""
+    return [
+        (name, section.reading())
+        for name, section in result.sections.items()
+        if hasattr(section, "reading")
+    ]
+
+
 def _names(group: Any) -> str:
     return escape(", ".join(str(x) for x in group))
 
