@@ -33,6 +33,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from blocs.errors import UnknownNameError
+from blocs.scenario.scale import Band
 
 CHANNELS: tuple[str, ...] = ("military", "economic", "political", "diplomatic")
 
@@ -69,17 +70,23 @@ class CodeSystem(StrEnum):
 
 
 class MembershipStatus(StrEnum):
+    """An actor's standing in a bloc. ``candidate``: an applicant the bloc has accepted as such;
+    ``prospective``: a state the bloc is only considering (no application or accession yet)."""
+
     member = "member"
     observer = "observer"
     candidate = "candidate"
+    prospective = "prospective"
     dialogue_partner = "dialogue_partner"
 
 
 class Basis(StrEnum):
-    """Whether a tie was assessed from documents or measured from a data set."""
+    """Whether a tie was assessed from documents, measured from a data set, or filled in from
+    a stated prior where neither speaks (see :mod:`blocs.whatif.coverage`)."""
 
     assessed = "assessed"
     measured = "measured"
+    prior = "prior"
 
 
 Confidence = Literal["low", "medium", "high"]
@@ -181,9 +188,12 @@ class Evidence(_Frozen):
     """One claim in a source, in our own words, with where it stands and what figure it gives.
 
     Documents are located by ``paragraph``; data sets by ``locator`` (a query or row key).
-    ``note`` records where the source errs or disagrees with another.
+    ``note`` records where the source errs or disagrees with another. ``id`` is optional and,
+    when given, unique in the scenario: other files (assumptions, overlays) point at the item by
+    it, so it stays stable when the item moves.
     """
 
+    id: str | None = Field(default=None, pattern=_ID_RE.pattern)
     source: str
     paragraph: int | None = Field(default=None, ge=1)
     locator: str | None = None
@@ -289,6 +299,7 @@ class Tie(_Frozen):
     channel: Channel
     strength: float = Field(ge=-1.0, le=1.0)
     rationale: str = Field(min_length=1)
+    band: Band | None = None
     directed: bool = False
     basis: Basis = Basis.assessed
     period: Period | None = None
@@ -310,6 +321,28 @@ class Tie(_Frozen):
     def quantities(self) -> list[Quantity]:
         """The figures this tie's evidence gives."""
         return [e.quantity for e in self.evidence if e.quantity is not None]
+
+
+class Uncovered(_Frozen):
+    """A pair the sources never tie, kept apart from a tie of strength zero. The lenses treat it
+    as zero while nothing ties it (a measured tie or a what-if may), and
+    :mod:`blocs.whatif.coverage` shows how they move when it is filled with the stated
+    ``prior``: a strength in [-1, 1] with its rationale and, where a data set gives it,
+    evidence."""
+
+    pair: tuple[str, str]
+    reason: str = Field(min_length=1)
+    prior: float | None = Field(default=None, ge=-1.0, le=1.0)
+    prior_rationale: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stated(self) -> Uncovered:
+        if self.pair[0] == self.pair[1]:
+            raise ValueError(f"a pair needs two different actors, got {self.pair[0]} twice")
+        if self.prior is not None and not self.prior_rationale:
+            raise ValueError("a prior needs its prior_rationale (why this value)")
+        return self
 
 
 class Note(_Frozen):
@@ -382,6 +415,7 @@ class Scenario(_Frozen):
     actors: list[Actor] = Field(min_length=1)
     memberships: list[Membership] = Field(default_factory=list)
     ties: list[Tie] = Field(default_factory=list)
+    not_covered: list[Uncovered] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -404,6 +438,19 @@ class Scenario(_Frozen):
             for j, a in enumerate(t.pair):
                 if a not in actors:
                     errors.append(f"ties[{i}].pair[{j}]: unknown actor '{a}'")
+        for i, u in enumerate(self.not_covered):
+            for j, a in enumerate(u.pair):
+                if a not in actors:
+                    errors.append(f"not_covered[{i}].pair[{j}]: unknown actor '{a}'")
+        evidence_ids: dict[str, str] = {}
+        for path, ev in self.evidence_items():
+            if ev.id is None:
+                continue
+            if ev.id in evidence_ids:
+                errors.append(
+                    f"{path}.id: duplicate evidence id '{ev.id}' (also {evidence_ids[ev.id]})"
+                )
+            evidence_ids.setdefault(ev.id, path)
         for i, m in enumerate(self.memberships):
             if m.actor not in actors:
                 errors.append(f"memberships[{i}].actor: unknown actor '{m.actor}'")
@@ -454,9 +501,26 @@ class Scenario(_Frozen):
         for i, t in enumerate(self.ties):
             for k, ev in enumerate(t.evidence):
                 yield f"ties[{i}].evidence[{k}]", ev
+        for i, u in enumerate(self.not_covered):
+            for k, ev in enumerate(u.evidence):
+                yield f"not_covered[{i}].evidence[{k}]", ev
         for i, n in enumerate(self.notes):
             for k, ev in enumerate(n.evidence):
                 yield f"notes[{i}].evidence[{k}]", ev
+
+    def find_evidence(self, evidence_id: str) -> tuple[str, Evidence]:
+        """The evidence item with this ``id`` and its path in the file.
+
+        >>> import blocs
+        >>> path, ev = blocs.load("russia-iran-2017").find_evidence("fa-19-foothold")
+        >>> ev.source, ev.paragraph
+        ('foreign-affairs-2017', 19)
+        """
+        for path, ev in self.evidence_items():
+            if ev.id == evidence_id:
+                return path, ev
+        known = ", ".join(ev.id for _, ev in self.evidence_items() if ev.id) or "none"
+        raise UnknownNameError(f"no evidence with id '{evidence_id}' (ids: {known})")
 
     def actor(self, actor_id: str) -> Actor:
         for a in self.actors:
