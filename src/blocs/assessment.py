@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from blocs.measure.measured_ties import Comparison, assessed_only, compare
 from blocs.results import NotComputed, html_of, to_jsonable
-from blocs.scenario.model import CHANNELS, Scenario
+from blocs.scenario.model import CHANNELS, Channel, Scenario
 from blocs.scenario.network import net_ties
+
+if TYPE_CHECKING:
+    from blocs.measure.measured_ties import Comparison
 
 
 @dataclass(frozen=True)
@@ -98,51 +102,26 @@ def _evidence_rows(scenario: Scenario, evidence: list) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """A pair and channel with both assessed and measured ties: do they agree in sign?"""
-
-    a: str
-    b: str
-    channel: str
-    assessed: float
-    measured: float
-    measured_by: tuple[str, ...]
-
-    __json_properties__ = ("agree",)
-
-    @property
-    def agree(self) -> bool:
-        return (self.assessed > 0) == (self.measured > 0) and (self.assessed < 0) == (
-            self.measured < 0
-        )
-
-
 def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
     """Every pair and channel where data sets measured a tie that documents also assess: the
-    clipped sums of each kind side by side (the network counts the assessed one)."""
+    clipped sum of the measured ties beside the assessed net tie (the network counts the
+    assessed one), compared by :func:`~blocs.measure.measured_ties.signs_agree`."""
     groups: dict[tuple[str, str, str], dict[str, list]] = {}
     for t in scenario.current_ties():
         a, b = sorted(t.pair)
         groups.setdefault((a, b, t.channel.value), {}).setdefault(t.basis.value, []).append(t)
+    both = {k: v for k, v in sorted(groups.items()) if "assessed" in v and "measured" in v}
+    if not both:
+        return []
+
+    assessed = assessed_only(scenario)
     out = []
-    for (a, b, channel), kinds in sorted(groups.items()):
-        if "assessed" in kinds and "measured" in kinds:
-
-            def clipped(ties: list) -> float:
-                return max(-1.0, min(1.0, sum(t.strength for t in ties)))
-
-            sources = sorted({e.source for t in kinds["measured"] for e in t.evidence})
-            out.append(
-                Comparison(
-                    a,
-                    b,
-                    channel,
-                    clipped(kinds["assessed"]),
-                    clipped(kinds["measured"]),
-                    tuple(sources),
-                )
-            )
+    for (a, b, channel), kinds in both.items():
+        measured = max(-1.0, min(1.0, sum(t.strength for t in kinds["measured"])))
+        sources = sorted({e.source for t in kinds["measured"] for e in t.evidence})
+        out.append(
+            compare(assessed, a, b, Channel(channel), ", ".join(sources), "tie strength", measured)
+        )
     return out
 
 
@@ -179,10 +158,11 @@ class MeasuredAgainstAssessed:
     def reading(self) -> str:
         """One sentence: how many measured ties agree in sign with the documents, and where not."""
         n = len(self.comparisons)
-        disagree = [c for c in self.comparisons if not c.agree]
+        agree = sum(1 for c in self.comparisons if c.agree)
+        disagree = [c for c in self.comparisons if c.agree is False]
         text = (
-            f"Measured against assessed: {n - len(disagree)} of {n} measured"
-            f" {'tie agrees' if n == 1 else 'ties agree'} in sign with the documents"
+            f"Measured against assessed: {agree} of {n} measured"
+            f" {'tie agrees' if agree == 1 else 'ties agree'} in sign with the documents"
         )
         if disagree:
             text += "; they disagree on " + ", ".join(f"{c.a}–{c.b} {c.channel}" for c in disagree)

@@ -117,15 +117,6 @@ class _Summary:
     source: str = "test"
 
 
-def test_events_not_available_is_said_not_faked(scenario, tmp_path, monkeypatch):
-    monkeypatch.setattr(measured_ties, "_events_summary_function", lambda: None)
-    db = tmp_path / "events.duckdb"
-    db.write_bytes(b"")
-    r = measure_scenario(scenario, 2017, 2017, events=db, pairs=[("RUS", "IRN")])
-    assert r.added == () and r.comparisons == ()
-    assert r.messages == (measured_ties.EVENTS_NOT_AVAILABLE,)
-
-
 def test_events_become_political_ties(scenario, tmp_path, monkeypatch):
     calls = []
 
@@ -201,3 +192,15 @@ def test_actors_in_cow_abbreviations_are_found_through_the_crosswalk(shared_data
     expected = vote_agreement(shared_data / "un-votes", "AUT", "DEU", 2016, 2016).overall
     assert tie.pair == ("AUS", "GMY") and tie.strength == round(expected.s_score, 3)
     assert "AUT-DEU" in tie.evidence[0].locator  # Austria, not Australia
+
+
+def test_zero_has_no_sign_so_it_neither_agrees_nor_disagrees():
+    """The one rule for comparing an assessed and a measured value (used by measure and by
+    assess): both non-zero with one sign agree, opposite signs disagree, and a zero or a
+    missing value on either side is neither."""
+    assert measured_ties.signs_agree(0.4, 0.1) is True
+    assert measured_ties.signs_agree(-0.4, -0.1) is True
+    assert measured_ties.signs_agree(0.4, -0.1) is False
+    assert measured_ties.signs_agree(0.0, 0.0) is None
+    assert measured_ties.signs_agree(0.0, 0.3) is None
+    assert measured_ties.signs_agree(0.3, None) is None

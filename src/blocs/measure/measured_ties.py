@@ -43,7 +43,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from blocs.errors import BlocsError
 from blocs.measure.alliances import OBLIGATION_NAMES, AllianceTies, alliance_ties
@@ -68,11 +68,6 @@ from blocs.scenario.model import (
 )
 from blocs.scenario.network import net_tie
 
-EVENTS_NOT_AVAILABLE = (
-    "event-data summaries are not yet available in this installation"
-    " (blocs.measure.events.dyad_summary is missing); no event ties were measured"
-)
-
 
 @dataclass(frozen=True)
 class Comparison:
@@ -96,6 +91,18 @@ class Comparison:
     assessed_overall: float | None
     agree: bool | None
     note: str | None = None
+
+
+def signs_agree(assessed: float | None, measured: float | None) -> bool | None:
+    """Whether an assessed and a measured value share a sign: ``None`` when either is missing
+    or zero (zero has no sign, so zero against zero neither agrees nor disagrees).
+
+    >>> signs_agree(0.5, 0.2), signs_agree(0.5, -0.2), signs_agree(0.0, 0.0), signs_agree(None, 1)
+    (True, False, None, None)
+    """
+    if not assessed or not measured:
+        return None
+    return (assessed > 0) == (measured > 0)
 
 
 @dataclass(frozen=True)
@@ -169,7 +176,8 @@ def _pairs(scenario: Scenario, iso: dict[str, str], all_pairs: bool) -> list[tup
     return sorted(tied)  # type: ignore[arg-type]
 
 
-def _assessed(scenario: Scenario) -> Scenario:
+def assessed_only(scenario: Scenario) -> Scenario:
+    """The scenario with its assessed ties only (measured ones left out)."""
     return scenario.model_copy(
         update={"ties": [t for t in scenario.ties if t.basis == Basis.assessed]}
     )
@@ -289,7 +297,7 @@ def _events_tie(
     )
 
 
-def _compare(
+def compare(
     assessed: Scenario,
     a: str,
     b: str,
@@ -299,12 +307,11 @@ def _compare(
     measured: float | None,
     note: str | None = None,
 ) -> Comparison:
+    """A measured value beside the assessed net tie of the pair in ``channel`` and overall
+    (``assessed``: a scenario of assessed ties only, see :func:`assessed_only`)."""
     in_channel = [t for t in assessed.ties_between(a, b) if t.channel == channel]
     value = net_tie(assessed, a, b, channel) if in_channel else None
     overall = net_tie(assessed, a, b) if assessed.ties_between(a, b) else None
-    agree = None
-    if value and measured:
-        agree = (value > 0) == (measured > 0)
     return Comparison(
         a=a,
         b=b,
@@ -315,17 +322,161 @@ def _compare(
         assessed=None if value is None else round(value, 3),
         assessed_ties=len(in_channel),
         assessed_overall=None if overall is None else round(overall, 3),
-        agree=agree,
+        agree=signs_agree(value, measured),
         note=note,
     )
 
 
 def _events_summary_function() -> Any:
-    try:
-        from blocs.measure.events import dyad_summary
-    except ImportError:
-        return None
+    from blocs.measure.events import dyad_summary  # the event store's engine, on demand
+
     return dyad_summary
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What one data source measured for one pair: the tie to add (``None`` when there is
+    none), the measured value for the comparison, and a note when nothing was measured."""
+
+    tie: Tie | None
+    value: float | None
+    note: str | None = None
+
+
+class PairSource(Protocol):
+    """One data source that measures pairs of states: the channel and measure it gives, the
+    data set it cites, messages about its rows, and one :class:`Measurement` per pair."""
+
+    channel: Channel
+    measure: str
+    dataset: str
+    messages: list[str]
+
+    def source(self) -> Source | None:
+        """The data set as a scenario source (``None`` when no pair was measured)."""
+        ...
+
+    def measure_pair(self, a: str, b: str) -> Measurement: ...
+
+
+class _Context:
+    """What every source needs: the scenario's ids to country codes, names, years, period."""
+
+    def __init__(self, iso: dict[str, str], names: dict[str, str], start: int, end: int):
+        self.iso, self.names, self.start, self.end = iso, names, start, end
+        self.period = Period(start=str(start), end=str(end))
+
+
+class VotesSource:
+    """UN General Assembly votes: the pair's Signorino–Ritter S as a diplomatic tie."""
+
+    channel = Channel.diplomatic
+    measure = "S score"
+
+    def __init__(self, folder: str | Path, ctx: _Context, states: Sequence[str]):
+        self.ctx = ctx
+        codes = [ctx.iso[s] for s in states]
+        self.table = read_votes(folder, codes, ctx.start, ctx.end)
+        self.matrix = vote_agreement_matrix(self.table, ctx.start, ctx.end, actors=codes)
+        self.dataset = UN_VOTES_SOURCE.id
+        self.messages = (
+            [f"UN votes: {self.table.malformed} malformed rows were skipped"]
+            if self.table.malformed
+            else []
+        )
+
+    def source(self) -> Source | None:
+        return UN_VOTES_SOURCE
+
+    def measure_pair(self, a: str, b: str) -> Measurement:
+        ctx = self.ctx
+        overall = self.matrix.pair(ctx.iso[a], ctx.iso[b])
+        r = VoteAgreementResult(
+            a=ctx.iso[a],
+            b=ctx.iso[b],
+            start=ctx.start,
+            end=ctx.end,
+            by="period",
+            issue=None,
+            overall=overall,
+            rows=(overall,),
+            malformed=self.table.malformed,
+            not_voting=self.table.not_voting,
+        )
+        if overall.votes == 0:
+            return Measurement(None, None, "no roll call on which both voted")
+        tie = _vote_tie(a, b, r, ctx.period, ctx.names)
+        return Measurement(tie, tie.strength)
+
+
+class AlliancesSource:
+    """ATOP alliance obligations: the mean strongest obligation as a military tie."""
+
+    channel = Channel.military
+    measure = "obligation score"
+
+    def __init__(self, path: str | Path, ctx: _Context):
+        self.path, self.ctx = path, ctx
+        self.dataset = "atop"
+        self.messages: list[str] = []
+        self._source: Source | None = None
+
+    def source(self) -> Source | None:
+        return self._source
+
+    def measure_pair(self, a: str, b: str) -> Measurement:
+        ctx = self.ctx
+        t = alliance_ties(self.path, ctx.iso[a], ctx.iso[b], ctx.start, ctx.end)
+        self._source, self.dataset = t.source, t.source.id
+        if t.malformed and not self.messages:
+            self.messages.append(f"ATOP: {t.malformed} malformed rows were skipped")
+        if not t.covered_years:
+            return Measurement(None, None, f"the data covers {t.coverage[0]}-{t.coverage[1]} only")
+        if not t.obligations:
+            return Measurement(None, 0.0, "no alliance in force")
+        tie = _alliance_tie(a, b, t, ctx.period, ctx.names)
+        return Measurement(tie, tie.strength)
+
+
+class EventsSource:
+    """An event store: the pair's net cooperation share as a political tie."""
+
+    channel = Channel.political
+    measure = "net cooperation share"
+    dataset = "events"
+
+    def __init__(self, db: str | Path, ctx: _Context):
+        self.db, self.ctx = Path(db), ctx
+        if not self.db.exists():
+            raise BlocsError(f"{self.db}: no such event store")
+        self.summary_of = _events_summary_function()
+        self.messages: list[str] = []
+        self._version: str | None = None
+        self._used = False
+
+    def source(self) -> Source | None:
+        if not self._used:
+            return None
+        return Source(
+            id=self.dataset,
+            title=f"Event data store {self.db.name}",
+            kind=SourceKind.dataset,
+            file=self.db.name,
+            version=self._version,
+        )
+
+    def _cited(self) -> Source:
+        return Source(id=self.dataset, title=self.db.name, kind=SourceKind.dataset)
+
+    def measure_pair(self, a: str, b: str) -> Measurement:
+        ctx = self.ctx
+        summary = self.summary_of(self.db, ctx.iso[a], ctx.iso[b], str(ctx.start), str(ctx.end))
+        tie = _events_tie(a, b, summary, ctx.period, ctx.names, self._cited())
+        if tie is None:
+            return Measurement(None, None, "no events")
+        self._used = True
+        self._version = getattr(summary, "source", "") or None
+        return Measurement(tie, tie.strength)
 
 
 def measure_scenario(
@@ -378,160 +529,44 @@ def measure_scenario(
         todo = _pairs(scenario, iso, all_pairs)
     if not todo:
         raise BlocsError(f"scenario '{scenario.id}' has no pair of states to measure")
-    names = {a.id: a.name for a in scenario.actors}
-    period = Period(start=str(start), end=str(end))
-    assessed = _assessed(scenario)
+    ctx = _Context(iso, {a.id: a.name for a in scenario.actors}, start, end)
+    sources: list[PairSource] = []
+    if votes is not None:
+        states = sorted({actor for pair in todo for actor in pair})
+        sources.append(VotesSource(votes, ctx, states))
+    if alliances is not None:
+        sources.append(AlliancesSource(alliances, ctx))
+    if events is not None:
+        sources.append(EventsSource(events, ctx))
+    assessed = assessed_only(scenario)
     added: list[Tie] = []
     comparisons: list[Comparison] = []
     datasets: list[Source] = []
     messages: list[str] = []
-
-    if votes is not None:
-        states = sorted({actor for pair in todo for actor in pair})
-        table = read_votes(votes, [iso[s] for s in states], start, end)
-        datasets.append(UN_VOTES_SOURCE)
-        if table.malformed:
-            messages.append(f"UN votes: {table.malformed} malformed rows were skipped")
-        matrix = vote_agreement_matrix(table, start, end, actors=[iso[s] for s in states])
+    for src in sources:
         for a, b in todo:
-            overall = matrix.pair(iso[a], iso[b])
-            r = VoteAgreementResult(
-                a=iso[a],
-                b=iso[b],
-                start=start,
-                end=end,
-                by="period",
-                issue=None,
-                overall=overall,
-                rows=(overall,),
-                malformed=table.malformed,
-                not_voting=table.not_voting,
-            )
-            if r.overall.votes == 0:
-                comparisons.append(
-                    _compare(
-                        assessed,
-                        a,
-                        b,
-                        Channel.diplomatic,
-                        r.source.id,
-                        "S score",
-                        None,
-                        "no roll call on which both voted",
-                    )
-                )
-                continue
-            tie = _vote_tie(a, b, r, period, names)
-            added.append(tie)
+            m = src.measure_pair(a, b)
+            if m.tie is not None:
+                added.append(m.tie)
             comparisons.append(
-                _compare(assessed, a, b, Channel.diplomatic, r.source.id, "S score", tie.strength)
+                compare(assessed, a, b, src.channel, src.dataset, src.measure, m.value, m.note)
             )
-
-    if alliances is not None:
-        source: Source | None = None
-        for a, b in todo:
-            t = alliance_ties(alliances, iso[a], iso[b], start, end)
-            source = t.source
-            if not t.covered_years:
-                comparisons.append(
-                    _compare(
-                        assessed,
-                        a,
-                        b,
-                        Channel.military,
-                        t.source.id,
-                        "obligation score",
-                        None,
-                        f"the data covers {t.coverage[0]}-{t.coverage[1]} only",
-                    )
-                )
-                continue
-            if not t.obligations:
-                comparisons.append(
-                    _compare(
-                        assessed,
-                        a,
-                        b,
-                        Channel.military,
-                        t.source.id,
-                        "obligation score",
-                        0.0,
-                        "no alliance in force",
-                    )
-                )
-                continue
-            tie = _alliance_tie(a, b, t, period, names)
-            added.append(tie)
-            comparisons.append(
-                _compare(
-                    assessed, a, b, Channel.military, t.source.id, "obligation score", tie.strength
-                )
-            )
-            if t.malformed and not any("ATOP" in m for m in messages):
-                messages.append(f"ATOP: {t.malformed} malformed rows were skipped")
-        if source is not None:
-            datasets.append(source)
-
-    if events is not None:
-        dyad_summary = _events_summary_function()
-        if dyad_summary is None:
-            messages.append(EVENTS_NOT_AVAILABLE)
-        else:
-            db = Path(events)
-            if not db.exists():
-                raise BlocsError(f"{db}: no such event store")
-            ev_source = Source(
-                id="events",
-                title=f"Event data store {db.name}",
-                kind=SourceKind.dataset,
-                file=db.name,
-            )
-            used = False
-            for a, b in todo:
-                summary = dyad_summary(db, iso[a], iso[b], str(start), str(end))
-                tie = _events_tie(a, b, summary, period, names, ev_source)
-                if tie is None:
-                    comparisons.append(
-                        _compare(
-                            assessed,
-                            a,
-                            b,
-                            Channel.political,
-                            ev_source.id,
-                            "net cooperation share",
-                            None,
-                            "no events",
-                        )
-                    )
-                    continue
-                used = True
-                added.append(tie)
-                comparisons.append(
-                    _compare(
-                        assessed,
-                        a,
-                        b,
-                        Channel.political,
-                        ev_source.id,
-                        "net cooperation share",
-                        tie.strength,
-                    )
-                )
-            if used:
-                formats = getattr(summary, "source", "") or None
-                datasets.append(ev_source.model_copy(update={"version": formats}))
+        messages.extend(src.messages)
+        cited = src.source()
+        if cited is not None:
+            datasets.append(cited)
 
     new_ids = {t.id for t in added}
     kept = [t for t in scenario.ties if t.id not in new_ids]
     used_sources = {e.source for t in added for e in t.evidence}
     known = {s.id for s in scenario.sources}
-    sources = list(scenario.sources) + [
+    kept_sources = list(scenario.sources) + [
         s for s in datasets if s.id in used_sources and s.id not in known
     ]
     updated = Scenario.model_validate(
         {
             **scenario.model_dump(exclude={"ties", "sources"}),
-            "sources": [s.model_dump() for s in sources],
+            "sources": [s.model_dump() for s in kept_sources],
             "ties": [t.model_dump() for t in kept + added],
         }
     )

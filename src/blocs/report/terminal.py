@@ -368,10 +368,10 @@ def render_measured(comparisons: list[Any], console: Console) -> None:
         table.add_row(
             f"{c.a}–{c.b}",
             c.channel,
-            _signed(c.assessed),
-            _signed(c.measured),
-            "yes" if c.agree else "[bold red]no[/]",
-            escape(", ".join(c.measured_by)),
+            _signed(c.assessed) if c.assessed is not None else "–",
+            _signed(c.measured) if c.measured is not None else "–",
+            {True: "yes", False: "[bold red]no[/]", None: "–"}[c.agree],
+            escape(c.dataset),
         )
     console.print(table)
 
