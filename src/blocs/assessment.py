@@ -170,7 +170,15 @@ class MeasuredAgainstAssessed:
 
 
 #: The lenses whose results read as one sentence each, in the order they are read.
-READ_ORDER: tuple[str, ...] = ("triad", "balance", "landscape", "dynamics", "measured", "wedge")
+READ_ORDER: tuple[str, ...] = (
+    "triad",
+    "balance",
+    "landscape",
+    "dynamics",
+    "measured",
+    "wedge",
+    "bargain",
+)
 
 #: What each lens is called where the readings compare them.
 LENS_NAMES: dict[str, str] = {
@@ -292,6 +300,15 @@ def model_sections(
         )
     else:
         sections["wedge"] = NotComputed("the scenario names no focus (divider, target, partner)")
+    if scenario.focus is not None and scenario.issues:
+        from blocs.whatif.bargain_lens import bargain_lens
+
+        sections["bargain"] = _lens(bargain_lens, scenario, seed=seed, draws=min(draws, 500))
+    else:
+        sections["bargain"] = NotComputed(
+            "the scenario has no focus or no issues: section",
+            remedy="add issues with positions and saliences (docs/scenario-coding.md)",
+        )
     return sections
 
 

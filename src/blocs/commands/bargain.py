@@ -16,7 +16,12 @@ from rich.table import Table
 from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
 from blocs.errors import DataFormatError
 from blocs.models.bargaining.files import read_bdm_csv, read_deu, read_ktab_csv, sniff_layout
-from blocs.models.bargaining.forecast import ALL_MODELS, IssueForecast, forecast_issue
+from blocs.models.bargaining.forecast import (
+    ALL_MODELS,
+    IssueForecast,
+    forecast_issue,
+    forecast_scenario,
+)
 from blocs.models.bargaining.scoring import LABELS, Scorecard, score
 from blocs.results import to_jsonable
 
@@ -151,8 +156,8 @@ def _render_forecast(out: ForecastOutput) -> None:
 @bargain_app.command("forecast")
 @user_errors
 def forecast_command(
-    source: Path = typer.Argument(
-        ..., help="A scenario YAML with an issues: section, or a BDM/KTAB CSV."
+    source: str = typer.Argument(
+        ..., help="A scenario (name or YAML) with an issues: section, or a BDM/KTAB CSV."
     ),
     model: ModelChoice = typer.Option(ModelChoice.all, "--model", help="bdm, smp or all."),
     rounds: int = typer.Option(10, "--rounds", min=1, help="BDM rounds."),
@@ -166,11 +171,21 @@ def forecast_command(
     _render_forecast(out)
 
 
-def forecast_source(source: Path, models: tuple[str, ...], rounds: int) -> ForecastOutput:
-    """Forecasts for a CSV file (BDM or KTAB layout)."""
-    if not source.is_file():
-        raise DataFormatError("no such file", file=str(source))
-    return forecast_file(source, models, rounds)
+def forecast_source(source: str, models: tuple[str, ...], rounds: int) -> ForecastOutput:
+    """Forecasts for a scenario (a library name or a YAML file) or a CSV (BDM or KTAB layout)."""
+    path = Path(source)
+    if path.suffix.lower() == ".csv":
+        if not path.is_file():
+            raise DataFormatError("no such file", file=str(path))
+        return forecast_file(path, models, rounds)
+    from blocs.scenario import load
+
+    scenario = load(source)
+    if not scenario.issues:
+        raise DataFormatError(
+            "the scenario has no issues: section (see docs/scenario-coding.md)", file=str(source)
+        )
+    return ForecastOutput(str(source), forecast_scenario(scenario, models, rounds=rounds))
 
 
 def register(app: typer.Typer) -> None:

@@ -376,10 +376,29 @@ def render_measured(comparisons: list[Any], console: Console) -> None:
     console.print(table)
 
 
+def render_bargain(result: Any, console: Console) -> None:
+    """The bargaining lens: what the target would demand, whether a bargain exists."""
+    table = Table(
+        "issue",
+        "forecast now",
+        "forecast with the deal",
+        title=(
+            f"Bargaining lens ({result.model}): {escape(result.target)}'s price for moving "
+            f"away from {escape(result.partner)}"
+        ),
+    )
+    for issue, before in result.forecast_before.items():
+        after = result.forecast_after.get(issue, before)
+        table.add_row(escape(issue), f"{before:.1f}", f"{after:.1f}")
+    console.print(table)
+    console.print(escape(result.reading()), highlight=False)
+
+
 SECTION_RENDERERS: dict[str, Any] = {
     "measured": render_measured,
     "balance": render_balance,
     "landscape": render_landscape,
     "dynamics": render_dynamics,
     "wedge": render_wedge,
+    "bargain": render_bargain,
 }

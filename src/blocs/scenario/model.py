@@ -397,6 +397,12 @@ class Focus(_Frozen):
         return (self.target, self.partner, self.divider)
 
 
+from blocs.scenario.issues import Issue, Stance, check_issues  # noqa: E402
+
+Stance.model_rebuild(_types_namespace={"Evidence": Evidence})
+Issue.model_rebuild(_types_namespace={"Evidence": Evidence, "Stance": Stance})
+
+
 class Scenario(_Frozen):
     """Actors, blocs and ties per channel at one moment, each number with its evidence."""
 
@@ -417,6 +423,10 @@ class Scenario(_Frozen):
     ties: list[Tie] = Field(default_factory=list)
     not_covered: list[Uncovered] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+    issues: list[Issue] = Field(
+        default_factory=list,
+        description="Issues the actors bargain over (blocs.scenario.issues).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
@@ -484,6 +494,7 @@ class Scenario(_Frozen):
                     f"{path}.paragraph: source '{src.id}' has {src.paragraphs} paragraphs,"
                     f" not {ev.paragraph}"
                 )
+        errors.extend(check_issues(self))
         if errors:
             raise ValueError("\n".join(errors))
         return self
@@ -507,6 +518,12 @@ class Scenario(_Frozen):
         for i, n in enumerate(self.notes):
             for k, ev in enumerate(n.evidence):
                 yield f"notes[{i}].evidence[{k}]", ev
+        for i, issue in enumerate(self.issues):
+            for k, ev in enumerate(issue.evidence):
+                yield f"issues[{i}].evidence[{k}]", ev
+            for j, st in enumerate(issue.stances):
+                for k, ev in enumerate(st.evidence):
+                    yield f"issues[{i}].stances[{j}].evidence[{k}]", ev
 
     def find_evidence(self, evidence_id: str) -> tuple[str, Evidence]:
         """The evidence item with this ``id`` and its path in the file.

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from blocs.errors import ModelInputError
 from blocs.models.bargaining.baselines import compromise, nash_bargaining, weighted_median
@@ -25,7 +28,11 @@ from blocs.models.bargaining.inputs import BargainingInput
 from blocs.models.bargaining.spatial import SMPOptions, smp
 from blocs.seeding import Seed
 
-__all__ = ["ALL_MODELS", "IssueForecast", "forecast_issue"]
+if TYPE_CHECKING:
+    from blocs.scenario.issues import Issue
+    from blocs.scenario.model import Scenario
+
+__all__ = ["ALL_MODELS", "IssueForecast", "forecast_issue", "forecast_scenario", "issue_input"]
 
 ALL_MODELS = ("bdm", "smp", "weighted_mean", "median", "nash")
 _SHORT = {
@@ -88,3 +95,37 @@ def forecast_issue(
             out[m] = nash_bargaining(inp).forecast[0]
     lo, hi = (float(v) for v in inp.scale[0])
     return IssueForecast(inp.dimensions[0], lo, hi, out, rounds if "bdm" in models else None)
+
+
+def issue_input(
+    scenario: Scenario,
+    issue: Issue,
+    *,
+    position: dict[str, float] | None = None,
+    salience: dict[str, float] | None = None,
+) -> BargainingInput:
+    """The one-dimensional input of a scenario issue: capabilities from the scenario's size
+    attribute, positions and saliences from the stances (``position``/``salience`` override
+    them by actor, e.g. for a Monte Carlo draw or a concession)."""
+    sizes = scenario.sizes()
+    actors = issue.actors
+    pos = [(position or {}).get(a, issue.stance(a).position) for a in actors]
+    sal = [(salience or {}).get(a, issue.stance(a).salience) for a in actors]
+    return BargainingInput.from_arrays(
+        actors,
+        np.array([sizes[a] for a in actors]),
+        np.array(pos)[:, None],
+        np.array(sal)[:, None],
+        [(issue.scale.low, issue.scale.high)],
+        dimensions=[issue.id],
+    )
+
+
+def forecast_scenario(
+    scenario: Scenario, models: Sequence[str] = ALL_MODELS, *, rounds: int = 10
+) -> tuple[IssueForecast, ...]:
+    """Every issue of ``scenario`` through ``models``."""
+    return tuple(
+        forecast_issue(issue_input(scenario, issue), models, rounds=rounds)
+        for issue in scenario.issues
+    )
