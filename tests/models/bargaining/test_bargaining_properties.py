@@ -123,7 +123,9 @@ def test_forecasts_stay_inside_the_positions_hull(data):
     lo, hi = min(x), max(x)
     for name, model in MODELS.items():
         f = model(inp)[0]
-        assert lo - 1e-9 <= f <= hi + 1e-9, name
+        # the spatial model rounds bargains to 1e-4 of the scale, as KTAB does
+        tol = 1e-9 + (0.5e-4 * 100 if name == "smp" else 0.0)
+        assert lo - tol <= f <= hi + tol, name
 
 
 @settings(max_examples=60, deadline=None)
