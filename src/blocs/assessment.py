@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from blocs.measure.measured_ties import Comparison, assessed_only, compare
 from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import CHANNELS, Channel, Scenario
-from blocs.scenario.network import net_ties
+from blocs.scenario.network import combine_strengths, net_ties
 
 if TYPE_CHECKING:
     from blocs.measure.measured_ties import Comparison
@@ -104,7 +104,7 @@ def _evidence_rows(scenario: Scenario, evidence: list) -> list[dict[str, Any]]:
 
 def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
     """Every pair and channel where data sets measured a tie that documents also assess: the
-    clipped sum of the measured ties beside the assessed net tie (the network counts the
+    measured ties combined by the network's rule beside the assessed net tie (the network counts the
     assessed one), compared by :func:`~blocs.measure.measured_ties.signs_agree`."""
     groups: dict[tuple[str, str, str], dict[str, list]] = {}
     for t in scenario.current_ties():
@@ -117,7 +117,7 @@ def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
     assessed = assessed_only(scenario)
     out = []
     for (a, b, channel), kinds in both.items():
-        measured = max(-1.0, min(1.0, sum(t.strength for t in kinds["measured"])))
+        measured = combine_strengths([t.strength for t in kinds["measured"]])
         sources = sorted({e.source for t in kinds["measured"] for e in t.evidence})
         out.append(
             compare(assessed, a, b, Channel(channel), ", ".join(sources), "tie strength", measured)

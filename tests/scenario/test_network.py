@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import blocs
 from blocs.errors import BlocsError, ModelInputError, UnknownNameError
 from blocs.scenario.model import Scenario
-from blocs.scenario.network import Network, net_tie, net_ties, signed_graph
+from blocs.scenario.network import Network, combine_strengths, net_tie, net_ties, signed_graph
+from blocs.scenario.scale import Band, band_of
 
 
 def _scenario(ties, period=None) -> Scenario:
@@ -27,7 +30,7 @@ def _scenario(ties, period=None) -> Scenario:
     )
 
 
-def test_channel_value_is_the_clipped_sum_and_overall_the_mean_of_channels():
+def test_channel_value_saturates_and_overall_is_the_mean_of_channels():
     s = _scenario(
         [
             (["AAA", "BBB"], "military", 0.7, {}),
@@ -36,9 +39,9 @@ def test_channel_value_is_the_clipped_sum_and_overall_the_mean_of_channels():
             (["AAA", "BBB"], "political", -0.3, {}),
         ]
     )
-    assert net_tie(s, "AAA", "BBB", "military") == 1.0
-    assert net_tie(s, "AAA", "BBB", "political") == pytest.approx(0.2)
-    assert net_tie(s, "BBB", "AAA") == pytest.approx(0.6)
+    assert net_tie(s, "AAA", "BBB", "military") == pytest.approx(0.88)  # 1 - 0.3 * 0.4
+    assert net_tie(s, "AAA", "BBB", "political") == pytest.approx(0.2)  # 0.5 - 0.3
+    assert net_tie(s, "BBB", "AAA") == pytest.approx((0.88 + 0.2) / 2)
     assert net_tie(s, "AAA", "CCC") == 0.0
 
 
@@ -63,7 +66,7 @@ def test_signed_graph_of_the_builtin_scenario():
     assert g["USA"]["RUS"]["sign"] == -1
     assert "SYR" not in g["USA"]  # the 1990s courting of Damascus is history
     military = signed_graph(s, "military")
-    assert military["RUS"]["IRN"]["weight"] == pytest.approx(0.9)
+    assert military["RUS"]["IRN"]["weight"] == pytest.approx(0.7)  # 0.5 and 0.4: core, not a pact
     assert signed_graph(s, include_blocs=True).has_node("SCO")
 
 
@@ -127,7 +130,7 @@ def test_the_network_is_grouped_from_current_ties_only():
     )
     network = Network(s)
     assert network.pairs == [("AAA", "BBB")]
-    assert network.net_tie("BBB", "AAA", "military") == 0.75
+    assert network.net_tie("BBB", "AAA", "military") == 0.625  # 1 - 0.5 * 0.75
     assert network.net_ties("economic") == {}
 
 
@@ -157,3 +160,49 @@ def test_no_import_circle_between_the_scenario_model_and_the_network():
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
     }
     assert "blocs.scenario.network" not in imported
+
+
+strengths = st.lists(
+    st.sampled_from([round(x * 0.1, 1) for x in range(-10, 11) if x]), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(strengths)
+def test_the_combining_rule_respects_the_coding_scale(values):
+    net = combine_strengths(values)
+    assert -1.0 <= net <= 1.0
+    same_sign = all(v > 0 for v in values) or all(v < 0 for v in values)
+    strongest = max(values, key=abs)
+    if same_sign:
+        # never below the strongest tie, at most one band above it, extreme only if coded so
+        assert abs(net) >= abs(strongest) - 1e-12 and (net > 0) == (strongest > 0)
+        assert band_of(net).rank <= band_of(strongest).rank + 1
+    if band_of(net) == Band.extreme:
+        assert any(abs(v) == 1.0 for v in values)
+    assert abs(net) <= max(abs(v) for v in values) + Band.core.ceiling
+    assert combine_strengths(sorted(values)) == pytest.approx(net)  # order does not matter
+
+
+def test_every_net_tie_of_the_builtin_scenario_sits_in_the_band_its_ties_claim():
+    """Per pair and channel: same-sign ties give a net tie in the band of the strongest tie's
+    declared band or the next one up, never extreme (no tie is); offsetting ties never exceed
+    the stronger side."""
+    s = blocs.load("russia-iran-2017")
+    groups: dict = {}
+    for t in s.current_ties():
+        groups.setdefault((tuple(sorted(t.pair)), t.channel.value), []).append(t)
+    checked = 0
+    for (pair, channel), ties in groups.items():
+        net = net_tie(s, *pair, channel)
+        strongest = max(ties, key=lambda t: abs(t.strength))
+        assert strongest.band is not None and strongest.band.holds(strongest.strength)
+        if len({t.strength > 0 for t in ties}) == 1:
+            assert band_of(net).rank in (strongest.band.rank, strongest.band.rank + 1), (pair, net)
+        else:
+            assert abs(net) <= abs(strongest.strength)
+        assert band_of(net) != Band.extreme, (pair, channel, net)
+        checked += 1
+    assert checked >= 20
+    # Russia and Iran: no defence pledge in force, so no channel reaches the extreme band
+    assert [round(net_tie(s, "RUS", "IRN", c), 2) for c in ("military", "economic")] == [0.7, 0.6]

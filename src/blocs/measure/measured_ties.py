@@ -21,7 +21,7 @@ Rules (each a stated choice, not a finding):
   assessed tie (or every pair of states with ``all_pairs``). A measured tie already in the
   scenario with the same id (a second run over the same period) is replaced.
 * The comparison sets the measured value against the assessed net tie of the same channel
-  (assessed ties only, summed and clipped as in :mod:`blocs.scenario.network`) and against the
+  (assessed ties only, combined by the rule of :mod:`blocs.scenario.network`) and against the
   assessed overall tie; the signs *agree* when both are non-zero and share a sign.
 
 Measured ties add into a channel's net tie like any other; filter ties by ``basis`` to analyse

@@ -323,8 +323,10 @@ def assumptions_section(inputs: ReportInputs) -> Section:
         "Every tie strength is our coding of the sources' prose on a scale from −1 to +1 "
         "(the rationale of each tie says why); only figures marked with a source are the "
         "sources' own.",
-        "Per channel the net tie of a pair is the sum of its ties clipped to [−1, 1]; overall it "
-        "is the mean over the channels in which the pair has ties.",
+        "Per channel the ties of a pair combine as 1 − Π(1 − |s|) for each sign (at most one band "
+        "of the coding scale above the strongest tie, never ±1 unless a tie is coded so), "
+        "cooperation minus conflict; overall the net tie is the mean over the channels in which "
+        "the pair has ties.",
     ]
     wedge = inputs.get("wedge")
     more: list[dict[str, Any]] = []

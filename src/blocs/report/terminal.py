@@ -83,7 +83,9 @@ def render_ties(ties: list[TieRow], console: Console) -> None:
 def render_net_ties(result: Assessment, console: Console) -> None:
     """The net tie of every pair, per channel and overall."""
     channels = [c for c in result.net_ties if c != "overall"]
-    table = Table(title="Net ties (per channel: clipped sum; overall: mean of channels present)")
+    table = Table(
+        title="Net ties (per channel: saturating combination; overall: mean of channels present)"
+    )
     table.add_column("pair")
     for c in [*channels, "overall"]:
         table.add_column(c, justify="right")

@@ -2,9 +2,10 @@
 
 Aggregation rule (a choice the sources leave open, stated once here):
 
-* **per channel**, the ties of a pair in one channel are combined by :func:`combine_channel`:
-  the sum of their strengths clipped to [-1, 1] (bonds in one channel add up; a distrust tie
-  offsets a cooperation tie);
+* **per channel**, the ties of a pair in one channel are combined by :func:`combine_channel`
+  (:func:`combine_strengths`): bonds of one sign combine as ``1 - Π(1 - |s|)``, raised at most
+  one band of the coding scale above the strongest tie and never to ±1.0 unless a tie is coded
+  there; a distrust tie offsets a cooperation tie (cooperation minus conflict);
 * **overall**, the net tie is :func:`combine_overall` of the pair's channel values: their mean
   over the channels in which the pair has at least one tie (a pair tied only militarily is judged
   by that channel alone).
@@ -33,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -41,14 +43,52 @@ import numpy as np
 
 from blocs.errors import ModelInputError
 from blocs.scenario.model import CHANNELS, ActorKind, Basis, Channel, Scenario, Tie
+from blocs.scenario.scale import Band, band_of
 
 Pair = tuple[str, str]
 
 
+def combine_strengths(strengths: Sequence[float]) -> float:
+    """The net of several strengths of one pair in one channel, on the coding scale of
+    :mod:`blocs.scenario.scale`.
+
+    Bonds of one sign combine like independent reasons, ``1 - Π(1 - |s|)`` (a saturating
+    "noisy-or"): another bond never weakens the bond, and the sum of reasons never reaches the
+    extreme by mere addition. Two caps keep the scale's bands: several ties raise a bond at most
+    one band above its strongest tie (weak mentions never make a core bond), and never into the
+    extreme band (±1.0, a defence pact in force or open war) unless a tie is coded there. The net
+    is the cooperative side minus the conflictual side.
+
+    >>> combine_strengths([0.5, 0.4])  # two substantial bonds make a core one
+    0.7
+    >>> combine_strengths([0.3, 0.3, 0.3, 0.3])  # weak mentions stay below the core band
+    0.6
+    >>> combine_strengths([0.9, 0.8])  # two core bonds are not a defence pact
+    0.9
+    >>> round(combine_strengths([0.6, -0.2]), 2)  # cooperation net of distrust
+    0.4
+    """
+
+    def side(values: list[float]) -> float:
+        if not values:
+            return 0.0
+        strongest = max(values)
+        if strongest >= Band.extreme.ceiling:
+            return Band.extreme.ceiling
+        # rounded to 12 places so that one tie of 0.3 stays 0.3, not 0.30000000000000004
+        combined = round(1.0 - math.prod(1.0 - v for v in values), 12)
+        cap = min(band_of(strongest).above().ceiling, Band.core.ceiling)
+        return min(combined, cap)
+
+    cooperation = side([s for s in strengths if s > 0])
+    conflict = side([-s for s in strengths if s < 0])
+    return cooperation - conflict
+
+
 def combine_channel(ties: Sequence[Tie]) -> float:
-    """The net tie of one pair in one channel from its ties there (at least one): the assessed
-    ties' strengths summed and clipped to [-1, 1]; measured ties count only where no assessed
-    tie speaks.
+    """The net tie of one pair in one channel from its ties there (at least one), by
+    :func:`combine_strengths`: the assessed ties count; measured ties count only where no
+    assessed tie speaks, and ties filled in from a stated prior only where neither does.
 
     This is the one place where the rule for several ties of one channel lives.
 
@@ -57,11 +97,11 @@ def combine_channel(ties: Sequence[Tie]) -> float:
     >>> ties = [Tie(pair=("A", "B"), channel="military", strength=s, rationale="r", evidence=ev)
     ...         for s in (0.7, 0.6)]
     >>> combine_channel(ties)
-    1.0
+    0.88
     """
-    assessed = [t for t in ties if t.basis == Basis.assessed]
-    counted = assessed or ties  # measured ties fill in where no document speaks
-    return max(-1.0, min(1.0, sum(t.strength for t in counted)))
+    by_basis = {b: [t for t in ties if t.basis == b] for b in Basis}
+    counted = by_basis[Basis.assessed] or by_basis[Basis.measured] or by_basis[Basis.prior]
+    return combine_strengths([t.strength for t in counted])
 
 
 def combine_overall(values: Sequence[float]) -> float:
@@ -104,7 +144,7 @@ class Network:
     >>> import blocs
     >>> network = Network(blocs.load("russia-iran-2017"))
     >>> round(network.net_tie("IRN", "RUS", "military"), 2)
-    0.9
+    0.7
     >>> ("IRN", "RUS") in network.net_ties()
     True
     """
@@ -181,7 +221,7 @@ def tie_matrix(
     >>> import blocs
     >>> m = tie_matrix(blocs.load("russia-iran-2017"), ["RUS", "IRN", "USA"])
     >>> m.round(2).tolist()[0]
-    [0.0, 0.6, -0.17]
+    [0.0, 0.52, -0.17]
     """
     index = {a: i for i, a in enumerate(actors)}
     m = np.zeros((len(actors), len(actors)))
