@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from blocs.commands import backtest as backtest_commands
 from blocs.commands import bargain as bargain_commands
 from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
@@ -30,6 +31,7 @@ models_balance_commands.register(app)
 models_landscape_commands.register(app)
 bargain_commands.register(app)
 whatif_commands.register(app)
+backtest_commands.register(app)
 report_commands.register(app)
 
 

@@ -144,3 +144,30 @@ def test_no_source_sentence_is_pasted(scenario, seeds):
             " ".join(w[i : i + 9]) for i in range(len(w) - 8) if " ".join(w[i : i + 9]) in grams
         ]
         assert not copied, f"{path}: copied from a source: {copied[0]}"
+
+
+@pytest.mark.parametrize("name", ["china-ussr-us-1969", "egypt-ussr-us-1971", "syria-iran-us-1991"])
+def test_historical_cases_are_measured_with_focus_and_outcome(name):
+    from blocs.scenario.model import Basis
+
+    s = blocs.load(name)
+    assert s.focus is not None and s.focus.question is not None
+    assert s.outcome is not None and s.outcome.evidence
+    assert all(t.basis == Basis.measured for t in s.ties)
+    assert all(e.locator for t in s.ties for e in t.evidence)
+    # the snapshot ends before the outcome shows
+    assert s.period.end < s.outcome.when.start
+
+
+def test_outcome_needs_a_focus():
+    from blocs.errors import ScenarioError
+    from blocs.scenario.io import dumps_scenario, loads_scenario
+
+    text = dumps_scenario(blocs.load("syria-iran-us-1991")).replace("focus:", "focux:")
+    with pytest.raises(ScenarioError):
+        loads_scenario(text)
+    s = blocs.load("syria-iran-us-1991")
+    data = s.model_dump(mode="json", exclude_none=True)
+    data.pop("focus")
+    with pytest.raises(ValueError, match="outcome: an outcome answers the focus question"):
+        type(s).model_validate(data)

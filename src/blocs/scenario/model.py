@@ -397,6 +397,26 @@ class Focus(_Frozen):
         return (self.target, self.partner, self.divider)
 
 
+class Outcome(_Frozen):
+    """What happened after the scenario's moment to its focus: did the target separate from the
+    partner? Recorded for back-tests (``blocs backtest``), never read by a lens.
+
+    ``separated`` is the observed answer; ``when`` the period in which it showed; ``text`` says
+    what happened in our words; ``evidence`` locates it (dataset rows where possible: a
+    treaty's last year in ATOP, a supplier switch in SIPRI deliveries, vote similarity after).
+
+    >>> Outcome(separated=False, when={"start": "2018", "end": "2019"}, text="It stayed.",
+    ...         evidence=[{"source": "un-votes", "locator": "RUS-IRN 2018-2019",
+    ...                    "claim": "They kept voting alike."}]).separated
+    False
+    """
+
+    separated: bool
+    when: Period
+    text: str = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1)
+
+
 from blocs.scenario.issues import Issue, Stance, check_issues  # noqa: E402
 
 Stance.model_rebuild(_types_namespace={"Evidence": Evidence})
@@ -417,6 +437,7 @@ class Scenario(_Frozen):
     period: Period | None = None
     size_attribute: str | None = None
     focus: Focus | None = None
+    outcome: Outcome | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(min_length=1)
     memberships: list[Membership] = Field(default_factory=list)
@@ -469,6 +490,8 @@ class Scenario(_Frozen):
                 errors.append(f"memberships[{i}].bloc: unknown actor '{m.bloc}'")
             elif bloc.kind != ActorKind.bloc:
                 errors.append(f"memberships[{i}].bloc: actor '{m.bloc}' is not of kind bloc")
+        if self.outcome is not None and self.focus is None:
+            errors.append("outcome: an outcome answers the focus question; add a focus")
         if self.focus is not None:
             for role in ("divider", "target", "partner"):
                 if getattr(self.focus, role) not in actors:
@@ -524,6 +547,9 @@ class Scenario(_Frozen):
             for j, st in enumerate(issue.stances):
                 for k, ev in enumerate(st.evidence):
                     yield f"issues[{i}].stances[{j}].evidence[{k}]", ev
+        if self.outcome is not None:
+            for k, ev in enumerate(self.outcome.evidence):
+                yield f"outcome.evidence[{k}]", ev
 
     def find_evidence(self, evidence_id: str) -> tuple[str, Evidence]:
         """The evidence item with this ``id`` and its path in the file.
