@@ -28,9 +28,9 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from blocs.measure.build import READERS, build_scenario, resolve_states
 
 from blocs.measure.alliances import alliance_ties
+from blocs.measure.builder import READERS, build_scenario, resolve_states
 from blocs.measure.votes import read_votes, vote_agreement
 from blocs.scenario.io import save_scenario
 

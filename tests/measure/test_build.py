@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from blocs.cli import app
 from blocs.errors import BlocsError, DataFormatError
-from blocs.measure.build import build_scenario, parse_years, resolve_states
+from blocs.measure.builder import build_scenario, parse_years, resolve_states
 from blocs.scenario import load_scenario
 from blocs.scenario.model import Basis
 from blocs.scenario.network import net_tie

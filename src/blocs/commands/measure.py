@@ -204,7 +204,7 @@ def build(
     """Build a scenario of measured ties (ATOP, MIDs, SIPRI, UN votes, CINC) for any states."""
     from rich.progress import Progress
 
-    from blocs.measure.build import build_scenario, parse_years
+    from blocs.measure.builder import build_scenario, parse_years
     from blocs.results import to_jsonable
     from blocs.scenario import save_scenario
 

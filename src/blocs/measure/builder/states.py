@@ -12,11 +12,11 @@ keeps its COW abbreviation.
 
 Examples
 --------
->>> from blocs.measure.build.states import resolve_states
+>>> from blocs.measure.builder.states import resolve_states
 >>> [(s.id, s.cow) for s in resolve_states(["CHN", "365", "usa"], 1969, 1972)]
 [('CHN', (710,)), ('RUS', (365,)), ('USA', (2,))]
->>> [s.cow for s in resolve_states(["DEU"], 1970, 1970)]
-[(260,)]
+>>> [s.cow for s in resolve_states(["DEU", "FRA"], 1970, 1970)]
+[(260,), (220,)]
 >>> len(resolve_states(["all"], 2010, 2010)) > 180
 True
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from blocs.errors import BlocsError
-from blocs.measure.build.base import BuildState
+from blocs.measure.builder.base import BuildState
 from blocs.scenario.crosswalk import CountryRecord, candidates, records
 
 #: Last year of the COW state list the crosswalk holds.
@@ -36,9 +36,7 @@ STATE_LIST_LAST_YEAR = 2016
 def _alive(rec: CountryRecord, start: int, end: int) -> bool:
     """Whether the state is in the system in some year of the period (a spell reaching the
     list's last year runs on)."""
-    return any(
-        a <= end and (b >= start or b >= STATE_LIST_LAST_YEAR) for a, b in rec.spells
-    )
+    return any(a <= end and (b >= start or b >= STATE_LIST_LAST_YEAR) for a, b in rec.spells)
 
 
 def _state(recs: Sequence[CountryRecord], start: int, end: int) -> BuildState:

@@ -11,7 +11,7 @@ Coding rule (a stated choice):
 
 Examples
 --------
->>> from blocs.measure.build.mids import HOSTILITY_WEIGHTS
+>>> from blocs.measure.builder.mids import HOSTILITY_WEIGHTS
 >>> [HOSTILITY_WEIGHTS[level] for level in (2, 3, 4, 5)]
 [0.25, 0.5, 0.75, 1.0]
 """
@@ -23,9 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-
-from blocs.measure.build.base import BuildState, DatasetRead, period_text, tie_id
-from blocs.measure.build.common import cow_index, find, map_codes, read_numeric
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text, tie_id
+from blocs.measure.builder.common import cow_index, find, map_codes, read_numeric
 from blocs.scenario.model import Source, SourceKind
 
 FOLDER = "peacesciencer-cow-atop"
@@ -137,5 +136,3 @@ def read_mids(root: Path, states: Sequence[BuildState], start: int, end: int) ->
 
 def _codes(state: BuildState) -> str:
     return "/".join(map(str, state.cow))
-
-

@@ -15,7 +15,7 @@ Coding rule (a stated choice):
 
 Examples
 --------
->>> from blocs.measure.build.sipri import SIPRI_SOURCE
+>>> from blocs.measure.builder.sipri import SIPRI_SOURCE
 >>> SIPRI_SOURCE.id
 'sipri-arms-transfers'
 """
@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from blocs.measure.build.base import BuildState, DatasetRead, period_text, tie_id
-from blocs.measure.build.common import cow_index, find, map_codes, read_numeric
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text, tie_id
+from blocs.measure.builder.common import cow_index, find, map_codes, read_numeric
 from blocs.scenario.model import Source, SourceKind
 
 FOLDER = "sipri-arms-transfers"
@@ -83,8 +83,12 @@ def read_sipri(root: Path, states: Sequence[BuildState], start: int, end: int) -
     flows = (
         data[~uncoded]
         .groupby(["supplier_cown", "recipient_cown"], as_index=False)
-        .agg(value=("value", "sum"), years=("year", "nunique"), first=("year", "min"),
-             last=("year", "max"))
+        .agg(
+            value=("value", "sum"),
+            years=("year", "nunique"),
+            first=("year", "min"),
+            last=("year", "max"),
+        )
     )
     index = cow_index(states)
     si, ri = map_codes(flows["supplier_cown"], index), map_codes(flows["recipient_cown"], index)
@@ -92,8 +96,11 @@ def read_sipri(root: Path, states: Sequence[BuildState], start: int, end: int) -
     flows = flows[keep].assign(i=si[keep], j=ri[keep])
     # a state standing for several COW numbers: add its flows and totals up
     flows = flows.groupby(["i", "j"], as_index=False).agg(
-        value=("value", "sum"), years=("years", "max"), first=("first", "min"),
-        last=("last", "max"), codes_s=("supplier_cown", "first"),
+        value=("value", "sum"),
+        years=("years", "max"),
+        first=("first", "min"),
+        last=("last", "max"),
+        codes_s=("supplier_cown", "first"),
         codes_r=("recipient_cown", "first"),
     )
     recipient_total = (

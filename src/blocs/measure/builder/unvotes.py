@@ -9,7 +9,7 @@ voted gets no tie, and the number of roll calls behind each S is in its evidence
 
 Examples
 --------
->>> from blocs.measure.build.unvotes import FOLDER
+>>> from blocs.measure.builder.unvotes import FOLDER
 >>> FOLDER
 'un-votes'
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from blocs.measure.build.base import BuildState, DatasetRead, period_text, tie_id
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text, tie_id
 from blocs.measure.votes import UN_VOTES_SOURCE, read_votes, vote_agreement_matrix
 
 FOLDER = "un-votes"
@@ -40,13 +40,13 @@ def _coverage(folder: Path) -> tuple[int, int] | None:
     return int(dates.min().year), int(dates.max().year)
 
 
-def read_un_votes(
-    root: Path, states: Sequence[BuildState], start: int, end: int
-) -> DatasetRead:
+def read_un_votes(root: Path, states: Sequence[BuildState], start: int, end: int) -> DatasetRead:
     """UN votes under ``root/un-votes`` as diplomatic ties."""
     folder = root / FOLDER
     coverage = _coverage(folder)
-    if coverage is None or not any((folder / n).is_file() for n in ("un_votes.csv.gz", "un_votes.csv")):
+    if coverage is None or not any(
+        (folder / n).is_file() for n in ("un_votes.csv.gz", "un_votes.csv")
+    ):
         return DatasetRead("UN votes", UN_VOTES_SOURCE, None, None, start, end)
     lo, hi = max(start, coverage[0]), min(end, coverage[1])
     base = DatasetRead("UN votes", UN_VOTES_SOURCE, "un_votes.csv.gz", coverage, start, end)
@@ -63,8 +63,12 @@ def read_un_votes(
     span = period_text(lo, hi)
     ties = []
     for a_i, b_i, s, n, same in zip(
-        i.tolist(), j.tolist(), s_scores.tolist(), m.votes[i, j].tolist(),
-        m.identical[i, j].tolist(), strict=True,
+        i.tolist(),
+        j.tolist(),
+        s_scores.tolist(),
+        m.votes[i, j].tolist(),
+        m.identical[i, j].tolist(),
+        strict=True,
     ):
         a, b = coded[a_i], coded[b_i]
         ties.append(

@@ -1,9 +1,9 @@
-"""What every reader of :mod:`blocs.measure.build` returns: the ties it measured, the data set it
+"""What every reader of :mod:`blocs.measure.builder` returns: the ties it measured, the data set it
 read, the years that data set covers and the rows it could not use.
 
 Examples
 --------
->>> from blocs.measure.build.base import coverage_gap
+>>> from blocs.measure.builder.base import coverage_gap
 >>> coverage_gap((1950, 2021), 1948, 1952)
 (1948, 1949)
 >>> coverage_gap((1950, 2021), 1960, 1961)

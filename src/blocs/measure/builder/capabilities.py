@@ -7,7 +7,7 @@ up year by year). A state without a CINC score in those years gets no size; the 
 
 Examples
 --------
->>> from blocs.measure.build.capabilities import NMC_SOURCE
+>>> from blocs.measure.builder.capabilities import NMC_SOURCE
 >>> NMC_SOURCE.id, NMC_SOURCE.version
 ('cow-nmc-7', '7.0')
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from blocs.measure.build.base import BuildState, DatasetRead, period_text
-from blocs.measure.build.common import cow_index, find, map_codes, read_numeric
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text
+from blocs.measure.builder.common import cow_index, find, map_codes, read_numeric
 from blocs.scenario.model import Source, SourceKind
 
 FOLDER = "peacesciencer-cow-atop"

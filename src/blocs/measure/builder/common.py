@@ -3,9 +3,10 @@ with its malformed rows counted, and mapping COW numbers to the states asked for
 
 Examples
 --------
->>> from blocs.measure.build.base import BuildState
->>> from blocs.measure.build.common import cow_index
->>> cow_index([BuildState("DEU", "Germany", (255, 260), "DEU"), BuildState("FRA", "France", (220,), "FRA")])
+>>> from blocs.measure.builder.base import BuildState
+>>> from blocs.measure.builder.common import cow_index
+>>> germany = BuildState("DEU", "Germany", (255, 260), "DEU")
+>>> cow_index([germany, BuildState("FRA", "France", (220,), "FRA")])
 {255: 0, 260: 0, 220: 1}
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from blocs.errors import DataFormatError
-from blocs.measure.build.base import BuildState
+from blocs.measure.builder.base import BuildState
 
 
 def find(root: Path, folder: str, names: Sequence[str]) -> Path | None:

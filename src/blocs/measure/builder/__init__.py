@@ -21,7 +21,7 @@ data set is an error.
 
 Examples
 --------
->>> from blocs.measure.build import build_scenario
+>>> from blocs.measure.builder import build_scenario
 >>> result = build_scenario(data_root, ["CHN", "RUS", "USA"], 1969, 1970)  # doctest: +SKIP
 >>> from blocs.scenario.network import net_tie
 >>> net_tie(result.scenario, "CHN", "RUS", "military")  # doctest: +SKIP
@@ -36,16 +36,24 @@ from pathlib import Path
 from typing import Any
 
 from blocs.errors import BlocsError
-from blocs.measure.build.atop import read_atop
-from blocs.measure.build.base import BuildState, DatasetRead, period_text
-from blocs.measure.build.capabilities import read_cinc
-from blocs.measure.build.mids import read_mids
-from blocs.measure.build.sipri import read_sipri
-from blocs.measure.build.states import resolve_states
-from blocs.measure.build.unvotes import read_un_votes
+from blocs.measure.builder.atop import read_atop
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text
+from blocs.measure.builder.capabilities import read_cinc
+from blocs.measure.builder.mids import read_mids
+from blocs.measure.builder.sipri import read_sipri
+from blocs.measure.builder.states import resolve_states
+from blocs.measure.builder.unvotes import read_un_votes
 from blocs.scenario.model import Scenario
 
-__all__ = ["READERS", "resolve_states", "BuildResult", "BuildState", "DatasetRead", "build_scenario", "parse_years"]
+__all__ = [
+    "READERS",
+    "BuildResult",
+    "BuildState",
+    "DatasetRead",
+    "build_scenario",
+    "parse_years",
+    "resolve_states",
+]
 
 Reader = Callable[[Path, Sequence[BuildState], int, int], DatasetRead]
 
@@ -197,9 +205,7 @@ def build_scenario(
             " sipri-arms-transfers/, un-votes/)"
         )
     if not any(d.years_used for d in found):
-        spans = ", ".join(
-            f"{d.name} {d.coverage[0]}-{d.coverage[1]}" for d in found if d.coverage
-        )
+        spans = ", ".join(f"{d.name} {d.coverage[0]}-{d.coverage[1]}" for d in found if d.coverage)
         raise BlocsError(
             f"--years: {period_text(start, end)} lies outside every data set ({spans})"
         )
@@ -232,15 +238,19 @@ def build_scenario(
             "title": title or f"Measured ties among {len(chosen)} states, {span}",
             "description": (
                 f"Built from data ({', '.join(d.name for d in used)}): every tie measured,"
-                " located in its data set and coded by the rules of docs/build-scenarios-from-data.md."
+                " located in its data set and coded by the rules of"
+                " docs/build-scenarios-from-data.md."
             ),
             "period": {"start": str(start), "end": str(end)},
             "size_attribute": "cinc" if attributes else None,
             "sources": sources,
             "actors": [
-                {"id": s.id, "name": names[s.id], **(
-                    {"code_system": "slug"} if not s.iso3 else {}
-                ), "attributes": attributes.get(s.id, [])}
+                {
+                    "id": s.id,
+                    "name": names[s.id],
+                    **({"code_system": "slug"} if not s.iso3 else {}),
+                    "attributes": attributes.get(s.id, []),
+                }
                 for s in chosen
             ],
             "ties": [t for d in reads for t in d.ties],

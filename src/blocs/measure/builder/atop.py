@@ -11,7 +11,7 @@ Coding rule (a stated choice; ATOP itself does not rank obligations):
 
 Examples
 --------
->>> from blocs.measure.build.atop import year_scores
+>>> from blocs.measure.builder.atop import year_scores
 >>> import pandas as pd
 >>> rows = pd.DataFrame({"atop_defense": [1, 0, 0], "atop_offense": [0, 1, 0],
 ...                      "atop_neutral": [0, 0, 0], "atop_nonagg": [0, 1, 1],
@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from blocs.measure.alliances import ATOP5_SOURCE, OBLIGATION_NAMES, OBLIGATIONS
-from blocs.measure.build.base import BuildState, DatasetRead, period_text, tie_id
-from blocs.measure.build.common import cow_index, find, map_codes, read_numeric
+from blocs.measure.builder.base import BuildState, DatasetRead, period_text, tie_id
+from blocs.measure.builder.common import cow_index, find, map_codes, read_numeric
 
 FOLDER = "peacesciencer-cow-atop"
 FILES = ("atop_alliance.csv.gz", "atop_alliance.csv")
