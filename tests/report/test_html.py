@@ -129,6 +129,7 @@ def test_sections_in_reading_order(toy) -> None:
         "ties",
         "alignment",
         "wedge",
+        "bargain",
         "measured",
         "assumptions",
         "references",

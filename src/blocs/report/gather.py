@@ -150,7 +150,7 @@ def _decimal_year(value: Any) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
-LENSES: tuple[str, ...] = ("balance", "triad", "landscape", "dynamics", "wedge")
+LENSES: tuple[str, ...] = ("balance", "triad", "landscape", "dynamics", "wedge", "bargain")
 
 PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "votes": _votes,

@@ -32,6 +32,7 @@ PARTS: tuple[str, ...] = (
     "landscape",
     "dynamics",
     "wedge",
+    "bargain",
     "votes",
     "events",
 )

@@ -281,6 +281,33 @@ def wedge_section(inputs: ReportInputs) -> Section:
     )
 
 
+def bargain_section(inputs: ReportInputs) -> Section:
+    """The bargaining lens: what the target would demand and whether a bargain exists."""
+    lens = inputs.get("bargain")
+    if lens is None:
+        return Section(
+            id="bargain",
+            title="The bargaining lens",
+            template="bargain.html",
+            context={"lens": None},
+            notes=(f"bargaining lens {inputs.why('bargain')}",),
+        )
+    rows = [
+        {
+            "issue": issue,
+            "before": f"{before:.1f}",
+            "after": f"{lens.forecast_after.get(issue, before):.1f}",
+        }
+        for issue, before in lens.forecast_before.items()
+    ]
+    return Section(
+        id="bargain",
+        title="The bargaining lens",
+        template="bargain.html",
+        context={"lens": lens, "reading": lens.reading(), "rows": rows},
+    )
+
+
 # -- 6. measured against assessed -----------------------------------------------------------------
 
 
@@ -394,6 +421,7 @@ SECTION_BUILDERS: tuple[Callable[[ReportInputs], Section], ...] = (
     ties_section,
     alignment_section,
     wedge_section,
+    bargain_section,
     measured_section,
     assumptions_section,
     references_section,
