@@ -19,11 +19,38 @@ from typing import TYPE_CHECKING, Any
 
 from blocs.measure.measured_ties import Comparison, assessed_only, compare
 from blocs.results import NotComputed, html_of, to_jsonable
-from blocs.scenario.model import CHANNELS, Channel, Scenario
+from blocs.scenario.model import CHANNELS, Channel, Evidence, Quantity, Scenario
 from blocs.scenario.network import combine_strengths, net_ties
 
 if TYPE_CHECKING:
     from blocs.measure.measured_ties import Comparison
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One evidence item as the assessment shows it: where it stands, its claim, its figure."""
+
+    source: str
+    source_title: str
+    paragraph: int | None
+    locator: str | None
+    claim: str
+    quantity: Quantity | None
+    note: str | None
+
+    @property
+    def where(self) -> str:
+        """``¶16`` for a document, the locator for a data set."""
+        return f"¶{self.paragraph}" if self.paragraph else str(self.locator or "")
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A note of the scenario (where the sources err or disagree) with its evidence."""
+
+    topic: str
+    text: str
+    evidence: list[EvidenceRow]
 
 
 @dataclass(frozen=True)
@@ -37,7 +64,7 @@ class TieRow:
     strength: float
     rationale: str
     period: str | None
-    evidence: list[dict[str, Any]]
+    evidence: list[EvidenceRow]
 
 
 @dataclass(frozen=True)
@@ -51,7 +78,7 @@ class Assessment:
     net_ties: dict[str, dict[tuple[str, str], float]]
     sections: dict[str, Any] = field(default_factory=dict)
     readings: list[str] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[NoteRow] = field(default_factory=list)
     #: Where the alignment lenses disagree about the focus actors, one sentence each.
     disagreements: list[str] = field(default_factory=list)
     #: The question the scenario's focus asks (``None`` without a focus).
@@ -82,24 +109,19 @@ class Assessment:
         }
 
 
-def _evidence_rows(scenario: Scenario, evidence: list) -> list[dict[str, Any]]:
-    rows = []
-    for ev in evidence:
-        src = scenario.source(ev.source)
-        rows.append(
-            {
-                "source": ev.source,
-                "source_title": src.title,
-                "paragraph": ev.paragraph,
-                "locator": ev.locator,
-                "claim": ev.claim,
-                "quantity": ev.quantity.model_dump(mode="json", exclude_none=True)
-                if ev.quantity
-                else None,
-                "note": ev.note,
-            }
+def _evidence_rows(scenario: Scenario, evidence: list[Evidence]) -> list[EvidenceRow]:
+    return [
+        EvidenceRow(
+            source=ev.source,
+            source_title=scenario.source(ev.source).title,
+            paragraph=ev.paragraph,
+            locator=ev.locator,
+            claim=ev.claim,
+            quantity=ev.quantity,
+            note=ev.note,
         )
-    return rows
+        for ev in evidence
+    ]
 
 
 def measured_against_assessed(scenario: Scenario) -> list[Comparison]:
@@ -337,10 +359,7 @@ def assess(
     nets = {"overall": net_ties(scenario)}
     for channel in CHANNELS:
         nets[channel] = net_ties(scenario, channel)
-    notes = [
-        {"topic": n.topic, "text": n.text, "evidence": _evidence_rows(scenario, n.evidence)}
-        for n in scenario.notes
-    ]
+    notes = [NoteRow(n.topic, n.text, _evidence_rows(scenario, n.evidence)) for n in scenario.notes]
     sections = model_sections(scenario, data=data, seed=seed, draws=draws)
     comparisons = measured_against_assessed(scenario)
     if comparisons:

@@ -18,8 +18,9 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from blocs.assessment import Assessment, TieRow
+from blocs.assessment import Assessment, EvidenceRow, TieRow
 from blocs.results import NotComputed
+from blocs.scenario.model import Quantity
 
 
 def _signed(value: float) -> str:
@@ -27,33 +28,31 @@ def _signed(value: float) -> str:
     return f"[{colour}]{value:+.2f}[/]"
 
 
-def _cite(ev: dict[str, Any]) -> str:
-    where = f"¶{ev['paragraph']}" if ev.get("paragraph") else str(ev.get("locator") or "")
-    return f"{ev['source']} {where}"
+def _cite(ev: EvidenceRow) -> str:
+    return f"{ev.source} {ev.where}"
 
 
-def _cites(evidence: list[dict[str, Any]]) -> str:
+def _cites(evidence: list[EvidenceRow]) -> str:
     """Citations grouped by source: ``foreign-affairs-2017 ¶1, 13``."""
     by_source: dict[str, list[str]] = {}
     for ev in evidence:
-        where = str(ev["paragraph"]) if ev.get("paragraph") else str(ev.get("locator") or "")
-        by_source.setdefault(ev["source"], []).append(where)
+        by_source.setdefault(ev.source, []).append(ev.where.lstrip("¶"))
     return "; ".join(f"{s} ¶{', '.join(w)}" for s, w in by_source.items())
 
 
-def _figure(q: dict[str, Any] | None) -> str:
-    if not q:
+def _figure(q: Quantity | None) -> str:
+    if q is None:
         return ""
-    hedge = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(q.get("bound", ""), "")
-    value = q["value"]
+    hedge = {"at_least": "≥ ", "at_most": "≤ ", "about": "~ "}.get(q.bound or "", "")
+    value = q.value
     if abs(value) >= 1e9:
         text = f"{value / 1e9:g} bn"
     elif abs(value) >= 1e6:
         text = f"{value / 1e6:g} m"
     else:
         text = f"{value:g}"
-    per = f"/{q['per']}" if q.get("per") else ""
-    return f"{hedge}{text} {q['unit']}{per}"
+    per = f"/{q.per}" if q.per else ""
+    return f"{hedge}{text} {q.unit}{per}"
 
 
 def render_ties(ties: list[TieRow], console: Console) -> None:
@@ -66,7 +65,7 @@ def render_ties(ties: list[TieRow], console: Console) -> None:
     table.add_column("figures", overflow="fold", ratio=1)
     table.add_column("evidence", overflow="fold", ratio=2)
     for t in sorted(ties, key=lambda r: (r.channel, -abs(r.strength))):
-        figures = "; ".join(f for ev in t.evidence if (f := _figure(ev.get("quantity"))))
+        figures = "; ".join(f for ev in t.evidence if (f := _figure(ev.quantity)))
         cites = _cites(t.evidence)
         period = f" ({t.period})" if t.period else ""
         table.add_row(
@@ -108,9 +107,7 @@ def render_notes(result: Assessment, console: Console) -> None:
     table.add_column("note", overflow="fold")
     table.add_column("cited")
     for n in result.notes:
-        table.add_row(
-            escape(n["topic"]), escape(n["text"]), ", ".join(_cite(e) for e in n["evidence"])
-        )
+        table.add_row(escape(n.topic), escape(n.text), ", ".join(_cite(e) for e in n.evidence))
     console.print(table)
 
 
@@ -128,11 +125,11 @@ def render_evidence(a: str, b: str, ties: list[TieRow], console: Console) -> Non
             table.add_column(col, overflow="fold")
         for ev in t.evidence:
             table.add_row(
-                escape(ev["source_title"]),
-                _cite(ev).split(" ", 1)[1],
-                escape(ev["claim"]),
-                escape(_figure(ev.get("quantity"))),
-                escape(ev.get("note") or ""),
+                escape(ev.source_title),
+                escape(ev.where),
+                escape(ev.claim),
+                escape(_figure(ev.quantity)),
+                escape(ev.note or ""),
             )
         console.print(table)
 
