@@ -368,7 +368,9 @@ def ingest(
     Parameters
     ----------
     files
-        GDELT 1.0/2.0 exports, reduced GDELT 1.0 files or ICEWS ``.tab`` files, plain or zipped.
+        GDELT 1.0/2.0 exports, reduced GDELT 1.0 files or ICEWS ``.tab`` files, plain or zipped,
+        or the events ``blocs code --json`` or ``--csv`` wrote (recognised by their first line;
+        each event needs the date given to ``blocs code --date``).
     db
         Path of the DuckDB database (created if missing; new rows are appended).
     format
@@ -422,7 +424,9 @@ def ingest(
                         first = _first_line(stream)
                     con.execute("BEGIN TRANSACTION")
                     try:
-                        if member is None:
+                        if member is None and _is_coded(first):
+                            rep = _ingest_coded(con, path, label=label, size=size, file_id=file_id)
+                        elif member is None:
                             poll = (
                                 _poll_progress(con, on_bytes, size)
                                 if progress is not None
@@ -478,6 +482,111 @@ def ingest(
         files=tuple(reports),
         rows=sum(r.rows for r in reports),
         rejects=sum(r.rejects for r in reports),
+        seconds=time.perf_counter() - started,
+    )
+
+
+#: Header of ``blocs code --csv`` output (the first columns are enough to recognise it).
+CODED_CSV_HEADER = "line,sentence,date,source,target"
+
+
+def _is_coded(first_line: str) -> bool:
+    """Whether a file is the output of ``blocs code`` (JSON list or CSV)."""
+    head = first_line.lstrip("\ufeff").strip()
+    return head.startswith("[") or head.startswith(CODED_CSV_HEADER)
+
+
+def _coded_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line or item number, record or None, raw text) for each event of a coded file."""
+    import csv
+    import json
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"not UTF-8: {exc.reason}", file=str(path)) from None
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataFormatError(
+                f"not valid JSON: {exc.msg}", file=str(path), line=exc.lineno
+            ) from None
+        if not isinstance(items, list):
+            raise DataFormatError("expected a JSON list of events", file=str(path))
+        for number, item in enumerate(items, start=1):
+            yield number, item if isinstance(item, dict) else None, json.dumps(item)[:500]
+        return
+    reader = csv.DictReader(text.splitlines())
+    for row in reader:
+        yield reader.line_num, row, ",".join(str(v) for v in row.values())[:500]
+
+
+def _coded_row(record: dict[str, Any] | None) -> tuple[Any, ...]:
+    """The store's values for one coded event; ValueError names what is wrong."""
+    import datetime as dt
+
+    if record is None:
+        raise ValueError("not an event object")
+    date_text = record.get("date")
+    if not date_text:
+        raise ValueError("no date: code the text with `blocs code --date YYYY-MM-DD`")
+    try:
+        day = dt.date.fromisoformat(str(date_text))
+    except ValueError:
+        raise ValueError(f"date {date_text!r} is not YYYY-MM-DD") from None
+    code = str(record.get("code") or "")
+    events = cameo_events()
+    if code not in events:
+        raise ValueError(f"event code {code!r} is not a CAMEO 1.1b3 code")
+    info = events[code]
+    actors = []
+    for side in ("source", "target"):
+        value = record.get(f"{side}_iso3") or None
+        if value is not None and not (isinstance(value, str) and len(value) == 3):
+            raise ValueError(f"{side}_iso3 {value!r} is not an ISO alpha-3 code")
+        if not record.get(side):
+            raise ValueError(f"no {side} code")
+        actors.append(value)
+    return (day, actors[0], actors[1], code, info.root, info.quad_class, info.goldstein)
+
+
+def _ingest_coded(
+    con: duckdb.DuckDBPyConnection, path: Path, *, label: str, size: int, file_id: int
+) -> FileReport:
+    """Read the events ``blocs code`` wrote (JSON or CSV) into the store; bad rows are rejected
+    with their line (CSV) or item number (JSON) and reason."""
+    started = time.perf_counter()
+    rows: list[tuple[Any, ...]] = []
+    rejects: list[tuple[Any, ...]] = []
+    reasons: dict[str, int] = {}
+    for number, record, raw in _coded_records(path):
+        try:
+            values = _coded_row(record)
+        except ValueError as exc:
+            reason = str(exc)
+            rejects.append((file_id, label, number, reason, raw))
+            key = reason.split(":")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+            continue
+        line = record.get("line") if record else None
+        rows.append((None, *values, None, 1, None, f"{label}:{line}", "blocs-code", file_id))
+    if rows:
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
+    if rejects:
+        con.executemany("INSERT INTO rejects VALUES (?, ?, ?, ?, ?)", rejects)
+    con.execute(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+        [file_id, label, None, size, "blocs-code", None, len(rows), len(rejects)],
+    )
+    return FileReport(
+        file=label,
+        member=None,
+        format="blocs-code",
+        columns=None,
+        rows=len(rows),
+        rejects=len(rejects),
+        reject_reasons=reasons,
         seconds=time.perf_counter() - started,
     )
 

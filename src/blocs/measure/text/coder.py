@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blocs.errors import DataFormatError
-from blocs.measure.events.cameo import cameo_events
+from blocs.measure.events.cameo import cameo_events, quad_class
 from blocs.measure.text.dictionaries import (
     ActorEntry,
     AgentEntry,
@@ -219,7 +219,8 @@ class CodedEvent:
     pattern: str | None = None
 
     def reading(self) -> str:
-        name = cameo_events()[self.code].name.lower()
+        info = cameo_events().get(self.code)
+        name = info.name.lower() if info else "event"
         return f"{self.source} -> {self.target}: {name} (CAMEO {self.code}), line {self.line}."
 
 
@@ -384,10 +385,21 @@ class Coder:
         for words in discards:
             self._insert(self._discard_trie, words, True)
         self._verbs: dict[str, list[tuple[tuple[str, ...], VerbEntry]]] = {}
-        self._patterns: dict[str, tuple[Pattern, ...]] = {}
+        self._patterns: dict[str, tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...]] = {}
         self._block_code: dict[str, str | None] = {}
         for block in verbs.blocks:
-            self._patterns[block.name] = tuple(block.patterns)
+            # each pattern with the word sets it needs: a sentence lacking one cannot match
+            self._patterns[block.name] = tuple(
+                (
+                    pattern,
+                    tuple(
+                        frozenset(unit.alternatives)
+                        for element in (*pattern.before, *pattern.after)
+                        for unit in element.units
+                    ),
+                )
+                for pattern in block.patterns
+            )
             self._block_code[block.name] = block.code
             for verb in block.verbs:
                 for form in verb.forms:
@@ -430,6 +442,7 @@ class Coder:
         discards: str | Path | None = None,
         strict: bool = False,
         cache: bool = True,
+        cameo_only: bool = True,
     ) -> Coder:
         """A coder from the packaged dictionaries, or from the files given instead.
 
@@ -440,6 +453,10 @@ class Coder:
         strict
             Raise :class:`~blocs.errors.DataFormatError` (file and line) at the first malformed
             dictionary line; by default such lines are skipped and listed in ``coder.issues``.
+        cameo_only
+            Keep only patterns whose codes are CAMEO 1.1b3 codes (others are listed as issues);
+            ``False`` keeps any numeric code, for test dictionaries such as PETRARCH's
+            validation set (events with such codes get QuadClass 0 and no Goldstein value).
         cache
             Keep the compiled coder in memory for this process and in the user's cache folder
             (``$BLOCS_CACHE`` or ``~/.cache/blocs``), keyed by a hash of the dictionary files and
@@ -457,7 +474,7 @@ class Coder:
         for path in (files.verbs, *files.actors, files.agents, files.discards):
             if path is not None and not path.is_file():
                 raise DataFormatError("no such dictionary file", file=str(path))
-        key = _cache_key(files, strict)
+        key = _cache_key(files, f"{strict}{cameo_only}")
         if cache:
             if key in _LOADED:
                 return _LOADED[key]
@@ -466,7 +483,7 @@ class Coder:
                 cached.load_seconds = time.perf_counter() - started
                 _LOADED[key] = cached
                 return cached
-        coder = cls._build(files, strict)
+        coder = cls._build(files, strict, cameo_only)
         coder.load_seconds = time.perf_counter() - started
         if cache:
             _write_cache(key, coder)
@@ -474,9 +491,11 @@ class Coder:
         return coder
 
     @classmethod
-    def _build(cls, files: DictionaryFiles, strict: bool) -> Coder:
+    def _build(cls, files: DictionaryFiles, strict: bool, cameo_only: bool) -> Coder:
         issues: list[DictionaryIssue] = []
-        verb_dict, found = parse_verbs(read_lines(files.verbs), files.verbs.name, strict=strict)
+        verb_dict, found = parse_verbs(
+            read_lines(files.verbs), files.verbs.name, strict=strict, cameo_only=cameo_only
+        )
         issues += found
         actor_entries: list[ActorEntry] = []
         for path in files.actors:
@@ -744,16 +763,19 @@ class Coder:
 
     def _words_forward(self, element: Element, words: Sequence[str], i: int, end: int) -> int:
         """End of the first match of ``element`` starting at or after ``i`` before ``end``."""
+        first = element.units[0].alternatives
         for start in range(i, end):
-            got = self._element_end(element, words, start, end)
-            if got != -1:
-                return got
+            if words[start] in first:
+                got = self._element_end(element, words, start, end)
+                if got != -1:
+                    return got
         return -1
 
     def _words_backward(self, element: Element, words: Sequence[str], i: int, begin: int) -> int:
         """Start of the last match of ``element`` ending by ``i``, not before ``begin``."""
+        first = element.units[0].alternatives
         for start in range(i - 1, begin - 1, -1):
-            if self._element_end(element, words, start, i) != -1:
+            if words[start] in first and self._element_end(element, words, start, i) != -1:
                 return start
         return -1
 
@@ -1003,9 +1025,9 @@ class Coder:
         pattern_text: str | None = None
         be_before = any(w in _BE for w in words[max(clause[0], start - 2) : start])
         by_after = "BY" in words[end : end + 3]
-        for pattern in self._patterns.get(verb.block, ()):
-            if pattern.key and pattern.key.isdisjoint(tokset):
-                continue
+        for pattern, keys in self._patterns.get(verb.block, ()):
+            if any(key.isdisjoint(tokset) for key in keys):
+                continue  # a word the pattern needs is not in the sentence
             bound = self._match(pattern, words, verb_at, clause, in_clause)
             if bound is None and be_before and not pattern.before:
                 # passive: the object the pattern names stands before the verb
@@ -1133,16 +1155,18 @@ def _event(
     verb: VerbEntry,
     pattern: str | None,
 ) -> CodedEvent:
-    info = cameo_events()[code]
+    info = cameo_events().get(code)
+    root = info.root if info else code[:2]
+    quad = info.quad_class if info else (quad_class(root) if "01" <= root <= "20" else 0)
     return CodedEvent(
         line=line,
         sentence=text.strip(),
         source=source,
         target=target,
         code=code,
-        root=info.root,
-        quad_class=info.quad_class,
-        goldstein=info.goldstein,
+        root=root,
+        quad_class=quad,
+        goldstein=info.goldstein if info else float("nan"),
         spans={"source": src_span, "target": tgt_span, "verb": verb_span},
         source_iso3=iso3_of(source),
         target_iso3=iso3_of(target),
@@ -1160,10 +1184,10 @@ def _shift(event: CodedEvent, delta: int) -> CodedEvent:
 _LOADED: dict[str, Coder] = {}
 
 
-def _cache_key(files: DictionaryFiles, strict: bool) -> str:
+def _cache_key(files: DictionaryFiles, options: str) -> str:
     import hashlib
 
-    digest = hashlib.sha256(f"strict={strict};".encode())
+    digest = hashlib.sha256(f"options={options};".encode())
     here = Path(__file__).parent
     for path in (
         here / "coder.py",

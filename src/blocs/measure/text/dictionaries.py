@@ -486,17 +486,18 @@ class VerbDictionary:
 _CODE = re.compile(r"^(?P<a>\d{2,4})?(?P<bang>!)?(?::(?P<b>\d{2,4}))?$")
 
 
-def _event_code(text: str) -> tuple[str | None, str | None, bool]:
-    """(code, reverse code, passive) from the inside of a pattern's brackets."""
+def _event_code(text: str, known: bool = True) -> tuple[str | None, str | None, bool]:
+    """(code, reverse code, passive) from the inside of a pattern's brackets; ``known`` requires
+    CAMEO 1.1b3 codes."""
     text = text.strip()
     if text in ("---", ""):
         return None, None, False
     match = _CODE.match(text)
     if not match or not (match.group("a") or match.group("b")):
         raise ValueError(f"bad event code [{text}]")
-    known = cameo_events()
+    table = cameo_events()
     for part in (match.group("a"), match.group("b")):
-        if part and part not in known:
+        if known and part and part not in table:
             raise ValueError(f"event code {part} is not a CAMEO 1.1b3 code")
     if match.group("a") is None:
         return match.group("b"), None, True
@@ -563,19 +564,26 @@ class _PatternCompiler:
     def __init__(self, synsets: dict[str, tuple[Words, ...]]):
         self.synsets = synsets
 
+    def _part(self, part: str, last: bool, whole: str) -> tuple[Words, ...]:
+        if part.startswith("&"):
+            if part not in self.synsets:
+                raise ValueError(f"synonym set {part} is not defined")
+            return self.synsets[part]
+        words = tokenize_words(part)
+        if not words:
+            raise ValueError(f"empty word {whole!r}")
+        if last and not whole.endswith("_") and words[-1].isalpha() and len(words[-1]) > 2:
+            return (words, (*words[:-1], plural(words[-1])))
+        return (words,)
+
     def unit(self, word: str) -> Unit:
-        if word.startswith("&"):
-            name = word.rstrip("_")
-            if name not in self.synsets:
-                raise ValueError(f"synonym set {name} is not defined")
-            options = self.synsets[name]
-        else:
-            words = tokenize_words(word)
-            if not words:
-                raise ValueError(f"empty word {word!r}")
-            options = (words,)
-            if not word.endswith("_") and words[-1].isalpha() and len(words[-1]) > 2:
-                options = (words, (*words[:-1], plural(words[-1])))
+        """The alternatives of a pattern word: a word (and its plural), a synonym set, or a
+        phrase joined by ``_`` whose parts may be sets (``NEW_&TIETYPES_RELATIONS``)."""
+        parts = [p for p in word.split("_") if p] or [word]
+        options: tuple[Words, ...] = ((),)
+        for n, part in enumerate(parts):
+            choices = self._part(part, n == len(parts) - 1, word)
+            options = tuple((*o, *c) for o in options for c in choices)
         index: dict[str, list[Words]] = {}
         for option in options:
             index.setdefault(option[0], []).append(option)
@@ -622,109 +630,126 @@ def _key(before: Sequence[Element], after: Sequence[Element]) -> frozenset[str]:
 
 
 def parse_verbs(
-    lines: Iterable[str], file: str, *, strict: bool = False
+    lines: Iterable[str], file: str, *, strict: bool = False, cameo_only: bool = True
 ) -> tuple[VerbDictionary, list[DictionaryIssue]]:
     """The verb dictionary (``CAMEO.2.0.txt`` format): synonym sets, verb blocks with their
-    verbs and patterns, and transformations."""
+    verbs and patterns, and transformations.
+
+    Synonym sets may be defined anywhere (``&LABEL`` then ``+MEMBER`` lines; the older
+    validation dictionaries mix them with the blocks); patterns are compiled once the whole file
+    is read. With ``cameo_only`` (the default) a code outside CAMEO 1.1b3 makes its line an
+    issue; without it any numeric code is kept (the PETRARCH unit-test dictionaries use WEIS and
+    test codes).
+    """
     issues = _Issues(file, strict)
     raw_synsets: dict[str, list[tuple[Words, bool]]] = {}
     blocks: list[VerbBlock] = []
     transformations: list[Transformation] = []
-    in_patterns = False
+    pending: list[tuple[VerbBlock, int, str]] = []
     label: str | None = None
+    mode = "start"
     block: VerbBlock | None = None
-    compiler = _PatternCompiler({})
-    seen: set[tuple[str, str]] = set()
+    known = cameo_only
     numbered = list(enumerate(lines, start=1))
     for number, raw in numbered:
-        if "VERB PATTERNS" in raw and raw.lstrip().startswith("#"):
-            in_patterns = True
-            synsets: dict[str, tuple[Words, ...]] = {}
-            for name, members in raw_synsets.items():
-                options: list[Words] = []
-                for words, no_plural in members:
-                    options.append(words)
-                    if not no_plural and not name.endswith("_") and words[-1].isalpha():
-                        options.append((*words[:-1], plural(words[-1])))
-                synsets[name.rstrip("_")] = tuple(dict.fromkeys(options))
-            compiler = _PatternCompiler(synsets)
-            continue
         text = _strip_comment(raw).strip()
         if not text:
             continue
         try:
-            if not in_patterns:
-                if text.startswith("&"):
-                    label = text.split()[0]
-                    raw_synsets[label] = []
-                elif text.startswith("+"):
-                    if label is None:
-                        raise ValueError("a synonym-set member with no &LABEL line before it")
-                    member = text[1:].strip()
-                    words = tokenize_words(member)
-                    if not words:
-                        raise ValueError("empty synonym-set member")
-                    raw_synsets[label].append((words, member.endswith("_")))
-                else:
-                    raise ValueError("expected &LABEL or +MEMBER before the verb patterns")
+            if text.startswith("&"):
+                label = text.split()[0]
+                raw_synsets[label] = []
+                mode = "synset"
+                continue
+            if text.startswith("+") and mode == "synset":
+                assert label is not None
+                member = text[1:].strip()
+                words = (member.split()[0],) if member.startswith("&") else tokenize_words(member)
+                if not words:
+                    raise ValueError("empty synonym-set member")
+                raw_synsets[label].append((words, member.endswith("_")))
                 continue
             if text.startswith("---"):
                 match = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", text)
                 if not match:
                     raise ValueError("block header must be ---  NAME  [CODE]  ---")
-                code, _, _ = _event_code(match.group(2))
+                code, _, _ = _event_code(match.group(2), known)
                 block = VerbBlock(match.group(1), code)
                 blocks.append(block)
+                mode = "block"
                 continue
             if text.startswith("~"):
-                transformations.append(_transformation(text, number))
+                transformations.append(_transformation(text, number, known))
                 continue
-            if block is None:
-                raise ValueError("a verb or pattern line before the first --- block header")
-            if text.startswith("-"):
-                body = text[1:]
-                codes = list(_BRACKETS.finditer(body))
-                if not codes:
-                    raise ValueError("pattern without a [CODE]")
-                code, reverse, passive = _event_code(codes[-1].group(1))
-                inner = body[: codes[-1].start()]
-                if "*" not in inner:
-                    raise ValueError("pattern without the * that stands for the verb")
-                left, right = inner.split("*", 1)
-                key = (block.name, " ".join(inner.split()))
-                if key in seen:
-                    issues.items.append(
-                        DictionaryIssue(file, number, raw, "duplicate pattern (first one kept)")
-                    )
-                    continue
-                seen.add(key)
-                before = compiler.elements(left)
-                after = compiler.elements(right)
-                block.patterns.append(
-                    Pattern(
-                        tuple(before),
-                        tuple(after),
-                        code,
-                        reverse,
-                        passive,
-                        _size(before) + _size(after),
-                        _key(before, after),
-                        " ".join(inner.split()),
-                        number,
-                    )
+            if block is None or mode != "block":
+                raise ValueError(
+                    "expected &LABEL, +MEMBER or a --- block header"
+                    if block is None
+                    else "a verb line after a synonym set: start a --- block first"
                 )
+            if text.startswith("-"):
+                pending.append((block, number, raw))
                 continue
-            block.verbs.append(_verb_line(text, block, number))
+            block.verbs.append(_verb_line(text, block, number, known))
         except ValueError as exc:
             issues.add(number, raw, str(exc))
-    if not in_patterns:
-        issues.add(len(numbered), "", "no '####### VERB PATTERNS #######' line: not a verb file")
+    if not blocks:
+        issues.add(len(numbered), "", "no --- verb block: not a verb dictionary")
+    synsets: dict[str, tuple[Words, ...]] = {}
+    for name, members in raw_synsets.items():
+        options: list[Words] = []
+        for words, no_plural in members:
+            if words[0].startswith("&"):  # a set inside a set
+                options.extend(synsets.get(words[0].rstrip("_"), ()))
+                continue
+            options.append(words)
+            if not no_plural and not name.endswith("_") and words[-1].isalpha():
+                options.append((*words[:-1], plural(words[-1])))
+        synsets[name.rstrip("_")] = tuple(dict.fromkeys(options))
+    compiler = _PatternCompiler(synsets)
+    seen: set[tuple[str, str]] = set()
+    for owner, number, raw in pending:
+        try:
+            body = _strip_comment(raw).strip()[1:]
+            codes = list(_BRACKETS.finditer(body))
+            if not codes:
+                raise ValueError("pattern without a [CODE]")
+            code, reverse, passive = _event_code(codes[-1].group(1), known)
+            inner = body[: codes[-1].start()]
+            if "*" not in inner:
+                raise ValueError("pattern without the * that stands for the verb")
+            left, right = inner.split("*", 1)
+            key = (owner.name, " ".join(inner.split()))
+            if key in seen:
+                issues.items.append(
+                    DictionaryIssue(file, number, raw, "duplicate pattern (first one kept)")
+                )
+                continue
+            seen.add(key)
+            before = compiler.elements(left)
+            after = compiler.elements(right)
+            owner.patterns.append(
+                Pattern(
+                    tuple(before),
+                    tuple(after),
+                    code,
+                    reverse,
+                    passive,
+                    _size(before) + _size(after),
+                    _key(before, after),
+                    " ".join(inner.split()),
+                    number,
+                )
+            )
+        except ValueError as exc:
+            issues.add(number, raw, str(exc))
     for b in blocks:
         b.patterns.sort(key=lambda p: -p.size)
-    return VerbDictionary(compiler.synsets, blocks, transformations), issues.items
+    issues.items.sort(key=lambda i: i.line)
+    return VerbDictionary(synsets, blocks, transformations), issues.items
 
 
-def _verb_line(text: str, block: VerbBlock, number: int) -> VerbEntry:
+def _verb_line(text: str, block: VerbBlock, number: int, known: bool = True) -> VerbEntry:
     if text.count("[") != text.count("]"):
         raise ValueError("unclosed [ in a code")
     codes = [m.group(1) for m in _BRACKETS.finditer(text)]
@@ -733,7 +758,7 @@ def _verb_line(text: str, block: VerbBlock, number: int) -> VerbEntry:
         raise ValueError("more than one code on a verb line")
     own: str | None = block.code
     if codes:
-        own, _, _ = _event_code(codes[0])
+        own, _, _ = _event_code(codes[0], known)
     given: list[str] = []
     brace = re.search(r"\{([^}]*)\}", phrase)
     if brace:
@@ -769,14 +794,14 @@ _TRANSFORM = re.compile(
 )
 
 
-def _transformation(text: str, number: int) -> Transformation:
+def _transformation(text: str, number: int, known: bool = True) -> Transformation:
     match = _TRANSFORM.match(text)
     if not match:
         raise ValueError("transformation must read ~ a (x y VERB) VERB = r s CODE")
     g = match.groups()
     code = g[7]
     if code != "Q":
-        _event_code(code)
+        _event_code(code, known)
     return Transformation(
         upper=g[4].upper(),
         upper_source=g[0],

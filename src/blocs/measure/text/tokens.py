@@ -32,6 +32,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "Token", "normalise", "split_sentences", "tokenize"]
 
@@ -50,9 +51,10 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text as written, its normalised form and its character span."""
+class Token(NamedTuple):
+    """One token: its text as written, its normalised form and its character span (a named
+    tuple: tokens are made by the hundred thousand, and a tuple is built several times faster
+    than a frozen dataclass)."""
 
     text: str
     norm: str
@@ -87,9 +89,11 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` with their spans (see the module's rules)."""
-    return [
-        Token(m.group(), normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        out.append(Token(word, normalise(word), m.start(), m.end()))
+    return out
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_ ]*")
