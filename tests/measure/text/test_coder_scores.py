@@ -35,7 +35,7 @@ def test_gold_file_reads_despite_its_malformed_xml(gold) -> None:  # type: ignor
 def test_coder_scores_on_the_gold_file_beside_the_baseline(gold) -> None:  # type: ignore[no-untyped-def]
     records, _ = gold
     table = score(Coder.load(), records)
-    floors = {"exact": 0.48, "root": 0.54, "dyad": 0.65}  # F1 measured: 0.485, 0.545, 0.655
+    floors = {"exact": 0.49, "root": 0.55, "dyad": 0.66}  # F1 measured: 0.497, 0.558, 0.667
     for level, floor in floors.items():
         assert table.levels[level].f1 >= floor, level
         assert table.levels[level].f1 > table.baseline[level].f1, level

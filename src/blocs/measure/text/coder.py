@@ -585,11 +585,15 @@ class Coder:
         while k < len(mentions):
             run = [mentions[k]]
             while k + 1 < len(mentions):
-                gap = " ".join(words[run[-1].last : mentions[k + 1].first])
-                agent_then_actor = all(m.entry is None for m in run) and (
-                    mentions[k + 1].entry is not None
-                )
-                if not gap or gap in _JOINERS or (agent_then_actor and gap in _AGENT_JOINERS):
+                nxt = mentions[k + 1]
+                gap = " ".join(words[run[-1].last : nxt.first])
+                agent_then_actor = all(m.entry is None for m in run) and nxt.entry is not None
+                if (
+                    not gap
+                    or gap in _JOINERS
+                    or (agent_then_actor and gap in _AGENT_JOINERS)
+                    or (nxt.entry is None and self._modifiers(tokens, run[-1].last, nxt.first))
+                ):
                     k += 1
                     run.append(mentions[k])
                 else:
@@ -632,6 +636,16 @@ class Coder:
             if len(members) == 1:
                 groups.append(current)
             else:
+                last = members[-1].codes
+                if len(last) == 1 and len(last[0]) > 3 and last[0][:3].isalpha():
+                    tail = last[0][3:]
+                    for m in members[:-1]:
+                        if (
+                            len(m.codes) == 1
+                            and len(m.codes[0]) == 3
+                            and m.last + 3 >= members[-1].first
+                        ):
+                            m.codes = (m.codes[0] + tail,)
                 groups.append(
                     _Group(
                         members[0].first,
@@ -691,6 +705,13 @@ class Coder:
             and word not in self._FUNCTION_WORDS
             and word not in self._verbs
         )
+
+    def _modifiers(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """Whether tokens ``[first, last)`` are at most two plain modifiers (after an optional
+        possessive) between an actor and its agent: "Iraq's national security advisor"."""
+        if first < last and tokens[first].norm == "'S":
+            first += 1
+        return 0 < last - first <= 2 and all(self._modifier(tokens, k) for k in range(first, last))
 
     def _discarded(self, words: Sequence[str]) -> bool:
         trie = self._discard_trie
