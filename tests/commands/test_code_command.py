@@ -136,3 +136,18 @@ def test_undated_events_are_rejected_with_the_reason(sentences: Path, tmp_path: 
     report = json.loads(out.stdout)
     assert (report["rows"], report["rejects"]) == (0, 4)
     assert list(report["files"][0]["reject_reasons"]) == ["no date"]
+
+
+def test_a_bad_dictionary_line_is_skipped_and_counted_or_located(
+    sentences: Path, tmp_path: Path
+) -> None:
+    actors = tmp_path / "mine.actors.txt"
+    actors.write_text("RUSSIA_ [RUS]\nIRAN_ [IRN\nISRAEL_ [ISR]\n", encoding="utf-8")
+    out = runner.invoke(app, ["code", str(sentences), "--json", "--actors", str(actors)])
+    assert out.exit_code == 0, out.output
+    assert "1 dictionary lines skipped (first: mine.actors.txt:2: unclosed [ in a code)" in (
+        out.stderr
+    )
+    out = runner.invoke(app, ["code", str(sentences), "--actors", str(actors), "--strict"])
+    assert out.exit_code == 2
+    assert "mine.actors.txt:2: unclosed [ in a code" in out.output

@@ -119,6 +119,19 @@ def code(
     dictionary_issues: bool = typer.Option(
         False, "--dictionary-issues", help="List the dictionary lines the coder could not use."
     ),
+    verbs: Path | None = typer.Option(
+        None, "--verbs", help="Verb dictionary instead of the packaged CAMEO.2.0.txt."
+    ),
+    actors: list[Path] | None = typer.Option(
+        None, "--actors", help="Actor dictionary (repeat for several) instead of the packaged."
+    ),
+    agents: Path | None = typer.Option(None, "--agents", help="Agent dictionary."),
+    discards: Path | None = typer.Option(None, "--discards", help="Discard list."),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Stop at the first malformed dictionary line instead of skipping and counting it.",
+    ),
 ) -> None:
     """Code English sentences into CAMEO events (source, target, code, QuadClass, Goldstein).
 
@@ -136,7 +149,19 @@ def code(
         day = _day(date)
         date = f"{str(day)[:4]}-{str(day)[4:6]}-{str(day)[6:]}"
     with err_console.status("loading the dictionaries"):
-        coder = Coder.load()
+        coder = Coder.load(
+            verbs=verbs, actors=actors or None, agents=agents, discards=discards, strict=strict
+        )
+    given = {p.name for p in (verbs, *(actors or ()), agents, discards) if p is not None}
+    mine = [i for i in coder.issues if i.file in given]
+    if mine and not dictionary_issues:
+        err_console.print(
+            f"{len(mine)} dictionary lines skipped (first: {mine[0].file}:{mine[0].line}: "
+            f"{mine[0].reason}); --dictionary-issues lists them",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
     if dictionary_issues:
         for issue in coder.issues:
             sys.stdout.write(f"{issue.file}:{issue.line}: {issue.reason}: {issue.text.strip()}\n")

@@ -452,7 +452,8 @@ class Coder:
             Dictionary files in the PETRARCH-2 formats; each defaults to the packaged file.
         strict
             Raise :class:`~blocs.errors.DataFormatError` (file and line) at the first malformed
-            dictionary line; by default such lines are skipped and listed in ``coder.issues``.
+            line of a dictionary given here; by default such lines are skipped and listed in
+            ``coder.issues``. The packaged files' known issues are always listed, never raised.
         cameo_only
             Keep only patterns whose codes are CAMEO 1.1b3 codes (others are listed as issues);
             ``False`` keeps any numeric code, for test dictionaries such as PETRARCH's
@@ -492,26 +493,37 @@ class Coder:
 
     @classmethod
     def _build(cls, files: DictionaryFiles, strict: bool, cameo_only: bool) -> Coder:
+        packaged = DictionaryFiles.packaged()
+        shipped = {packaged.verbs, *packaged.actors, packaged.agents, packaged.discards}
         issues: list[DictionaryIssue] = []
         verb_dict, found = parse_verbs(
-            read_lines(files.verbs), files.verbs.name, strict=strict, cameo_only=cameo_only
+            read_lines(files.verbs),
+            files.verbs.name,
+            strict=strict and files.verbs not in shipped,
+            cameo_only=cameo_only,
         )
         issues += found
         actor_entries: list[ActorEntry] = []
         for path in files.actors:
-            entries, found = parse_actors(read_lines(path), path.name, strict=strict)
+            entries, found = parse_actors(
+                read_lines(path), path.name, strict=strict and path not in shipped
+            )
             actor_entries += entries
             issues += found
         agent_entries: list[AgentEntry] = []
         if files.agents is not None:
             agent_entries, found = parse_agents(
-                read_lines(files.agents), files.agents.name, strict=strict
+                read_lines(files.agents),
+                files.agents.name,
+                strict=strict and files.agents not in shipped,
             )
             issues += found
         discard_phrases: list[tuple[str, ...]] = []
         if files.discards is not None:
             discard_phrases, found = parse_discards(
-                read_lines(files.discards), files.discards.name, strict=strict
+                read_lines(files.discards),
+                files.discards.name,
+                strict=strict and files.discards not in shipped,
             )
             issues += found
         return cls(verb_dict, actor_entries, agent_entries, discard_phrases, issues)
