@@ -136,6 +136,38 @@ def toy_data(arms: float = 4e9, contractors: float = 50e6) -> dict:
                 "evidence": [{"source": "doc", "paragraph": 7, "claim": "y"}],
             },
         ],
+        "focus": {"divider": "USA", "target": "RUS", "partner": "IRN"},
+        "stakes": {
+            "holdings": [
+                {
+                    "name": "arms_deals",
+                    "kind": "arms",
+                    "figure": "ties[rus-irn-arms]",
+                    "label": "arms",
+                    "shape": "triangular",
+                    "loosen": True,
+                },
+                {
+                    "name": "syria_contractors",
+                    "kind": "foothold",
+                    "figure": "actors[RUS].attributes[syria_contractor_spending]",
+                    "label": "foothold",
+                },
+                {
+                    "name": "partner_windfall",
+                    "kind": "trade",
+                    "figure": "actors[IRN].attributes[sanctions_relief]",
+                    "label": "trade",
+                },
+            ],
+            "costs": [
+                {
+                    "name": "crimea_cost",
+                    "figure": "actors[RUS].attributes[crimea_cost]",
+                    "label": "relief",
+                },
+            ],
+        },
     }
 
 

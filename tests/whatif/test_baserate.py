@@ -94,19 +94,44 @@ def test_atop_spells(shared_data):
 
 
 def test_russia_iran_reference_is_their_2001_treaty(shared_data):
-    profile, age = reference_profile(shared_data, "RUS", "IRN", as_of=2017.0)
+    ref = reference_profile(shared_data, "RUS", "IRN", as_of=2017.0)
     # ATOP 4968: Russia-Iran, 2001, no defence pledge (see the data's PROVENANCE)
-    assert profile is not None and int(profile["atopid"]) == 4968
-    assert profile["defense"] == 0.0
-    assert 15 <= age <= 17
+    assert ref.atopid == 4968 and ref.fallback is None
+    assert (ref.target_cow, ref.partner_cow) == (365, 630)
+    assert ref.profile is not None and ref.profile["defense"] == 0.0
+    assert 15 <= ref.age <= 17
+    assert "defence" not in ref.obligations and "consultation" in ref.obligations
+
+
+def test_iso3_ids_go_through_the_crosswalk(shared_data):
+    # DEU and FRA are ISO codes; COW writes Germany GMY (255) and France FRN (220). Their
+    # shared alliances (NATO among them) must be found, not a silent generic profile.
+    ref = reference_profile(shared_data, "DEU", "FRA", as_of=2010.0)
+    assert (ref.target_cow, ref.partner_cow) == (255, 220)
+    assert ref.atopid is not None and ref.fallback is None
+
+
+def test_fallback_says_why(shared_data):
+    import blocs
+
+    lens_ref = reference_profile(shared_data, "RUS", "IRN", as_of=1950.0)
+    assert lens_ref.atopid is None
+    assert "no alliance of RUS (COW 365) and IRN (COW 630) in effect in 1950" in lens_ref.fallback
+    lens = base_rate_lens(shared_data, reference=lens_ref)
+    assert lens.fallback == lens_ref.fallback
+    assert "generic" in lens.reference and "because" in lens.reference
+    assert lens_ref.reading().startswith("The base rate uses a generic profile because")
+    isis = blocs.load("russia-iran-2017").actor("ISIS")
+    assert "not a state" in reference_profile(shared_data, isis, "IRN").fallback
 
 
 def test_base_rate_lens_on_atop(shared_data):
-    profile, age = reference_profile(shared_data, "RUS", "IRN")
-    lens = base_rate_lens(shared_data, horizon=10.0, age=age, profile=profile)
+    ref = reference_profile(shared_data, "RUS", "IRN")
+    lens = base_rate_lens(shared_data, horizon=10.0, reference=ref)
     assert lens.available
     assert 0.0 < lens.probability < 1.0
     assert 0.0 < lens.probability_with_inducement < 1.0
     assert lens.fit is not None and "outside_alliance" in lens.fit.hazard_ratios
     assert lens.cannot_tell and lens.inducement_proxy
+    assert any("ATOP 4968 pledges" in c for c in lens.cannot_tell)
     assert to_jsonable(lens)["fit"]["events"] == 440

@@ -40,7 +40,9 @@ def test_an_explicit_range_wins_over_the_rule():
 
 
 def test_evidenced_inputs_carry_source_paragraph_and_range(toy):
-    inputs = resolve_inputs(load_assumptions(), toy, target="RUS", partner="IRN", divider="USA")
+    inputs = resolve_inputs(
+        load_assumptions(), toy, target="RUS", partner="IRN", divider="USA", stakes=toy.stakes
+    )
     arms = inputs.get("arms_deals")
     assert arms.kind == "evidence"
     assert arms.path == "ties[rus-irn-arms]"

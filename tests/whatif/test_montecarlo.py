@@ -7,14 +7,17 @@ import pytest
 
 from blocs.results import to_jsonable
 from blocs.whatif import montecarlo
-from blocs.whatif.inputs import load_assumptions, resolve_inputs
+from blocs.whatif.inputs import build_ledger, load_assumptions, resolve_inputs
 from blocs.whatif.montecarlo import simulate
 
 
 @pytest.fixture
 def setup(toy):
     spec = load_assumptions()
-    return resolve_inputs(spec, toy, target="RUS", partner="IRN", divider="USA"), spec.ledger
+    inputs = resolve_inputs(
+        spec, toy, target="RUS", partner="IRN", divider="USA", stakes=toy.stakes
+    )
+    return inputs, build_ledger(spec, toy.stakes, inputs)
 
 
 def test_same_seed_same_result(setup):

@@ -76,9 +76,15 @@ def whatif(
 @user_errors
 def wedge(
     scenario: str = SCENARIO_ARG,
-    divider: str = typer.Option("USA", "--divider", help="Who tries to pull the target away."),
-    target: str = typer.Option("RUS", "--target", help="Whose alignment is for sale."),
-    partner: str = typer.Option("IRN", "--partner", help="The ally the target would leave."),
+    divider: str | None = typer.Option(
+        None, "--divider", help="Who tries to pull the target away (default: the focus)."
+    ),
+    target: str | None = typer.Option(
+        None, "--target", help="Whose alignment is for sale (default: the focus)."
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", help="The ally the target would leave (default: the focus)."
+    ),
     overlay: str | None = typer.Option(None, "--overlay", help="Overlay applied first."),
     assumptions: Path | None = typer.Option(
         None, "--assumptions", help="Assumptions YAML (default: the one shipped with blocs)."
@@ -89,7 +95,7 @@ def wedge(
         1024, "--sobol", min=0, help="Sobol base samples (a power of two; 0 skips)."
     ),
     data: Path | None = typer.Option(
-        None, "--data", help="Reference data folder with atop-v4/ (for the base-rate lens)."
+        None, "--data", help="Reference data root folder (atop-v4/ for the base-rate lens)."
     ),
     json: bool = JSON_OPTION,
 ) -> None:

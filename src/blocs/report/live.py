@@ -118,6 +118,8 @@ class LivePage:
         result = None
         try:
             result = self._wedge(request, overlay)
+            if not getattr(result, "computed", True):
+                raise BlocsError(result.answer)
             page_wedge = {"available": True, **_page_wedge(result, request)}
             if result.overlay is not None:
                 scenario = result.overlay.scenario

@@ -265,13 +265,13 @@ ALIGNMENT_VIEWS: dict[str, Callable[[Any, Scenario], dict[str, Any]]] = {
 def wedge_section(inputs: ReportInputs) -> Section:
     """Price distribution with its interval, tornado of drivers, the three lenses."""
     wedge = inputs.get("wedge")
-    if wedge is None:
+    if wedge is None or not getattr(wedge, "computed", True):
         return Section(
             id="wedge",
             title="The wedge",
             template="wedge.html",
             context={"view": None},
-            notes=(f"wedge price {inputs.why('wedge')}",),
+            notes=(wedge.answer if wedge is not None else f"wedge price {inputs.why('wedge')}",),
         )
     return Section(
         id="wedge",

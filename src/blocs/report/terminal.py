@@ -294,6 +294,9 @@ def render_wedge(result: Any, console: Console) -> None:
     console.print(f"[bold]{escape(result.answer)}[/]")
     for text in result.disagreements:
         console.print(f"  • {escape(text)}")
+    if not result.computed:
+        console.print(f"structural lens: {escape(result.structural_note)}")
+        return
     mc = result.price
     summary = Table("", "value", title=f"Reservation price (seed {mc.seed}, {mc.draws} draws)")
     summary.add_row("median", usd(mc.price_median) + " a year")

@@ -421,6 +421,88 @@ from blocs.scenario.issues import Issue, Stance, check_issues  # noqa: E402
 
 Stance.model_rebuild(_types_namespace={"Evidence": Evidence})
 Issue.model_rebuild(_types_namespace={"Evidence": Evidence, "Stance": Stance})
+#: A figure's place in a scenario: ``ties[<tie id>]`` or ``actors[<actor id>].attributes[<name>]``.
+FIGURE_PATH = re.compile(
+    r"^(?:ties\[(?P<tie>[^\]]+)\]|actors\[(?P<actor>[^\]]+)\]\.attributes\[(?P<attr>[^\]]+)\])$"
+)
+
+
+class StakeKind(StrEnum):
+    """What a holding of the target in the partner is: each kind has its term in the ledger."""
+
+    arms = "arms"
+    trade = "trade"
+    foothold = "foothold"
+
+
+class FigureReading(_Frozen):
+    """One plausible reading of a figure whose wording is ambiguous ("up to 150 a month"), as
+    the yearly value (in the figure's unit) it implies."""
+
+    label: str = Field(min_length=1)
+    value: float = Field(ge=0)
+
+
+class Stake(_Frozen):
+    """A figure of the scenario that carries part of the wedge's stakes.
+
+    ``name`` is the ledger input it becomes; ``figure`` points at a tie (its first evidence item
+    with a quantity) or an actor attribute; ``kind`` (holdings only) chooses the ledger term.
+    A figure without ``per`` is a total (a contract, a windfall) spread over years by the ledger;
+    a figure with ``per`` is a running yearly flow. ``shape`` is the distribution over the range
+    the figure's bound gives. ``loosen`` marks the holdings that end when the target merely
+    loosens the partnership. ``evidence`` says why this figure carries a stake; ``readings``
+    list plausible readings of an ambiguous figure, priced side by side.
+    """
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    figure: str = Field(pattern=FIGURE_PATH.pattern)
+    label: str = Field(min_length=1)
+    kind: StakeKind | None = None
+    shape: Literal["uniform", "triangular", "loguniform"] = "uniform"
+    loosen: bool = False
+    readings: list[FigureReading] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class StakeAssumption(_Frozen):
+    """The scenario's word on one of the ledger's assumptions: its own range (``distribution``,
+    checked by the wedge analysis), its rationale, and the evidence that informs it."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    distribution: dict[str, Any] | None = None
+    rationale: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Stakes(_Frozen):
+    """What the wedge question puts at stake, each item pointing at a figure of the scenario.
+
+    * ``holdings``: what the target holds through the partner and would lose by leaving it
+      (arms sales, trade, a foothold the partner protects);
+    * ``costs``: running costs of the target that the divider could relieve (sanctions, the
+      cost of a war);
+    * ``offers``: what the divider can offer, a yearly value (their sum caps the package; without
+      offers the cap is the ledger's assumption);
+    * ``assumptions``: the scenario's ranges, rationales and evidence for the ledger's
+      assumptions (the credibility of the offer, ...).
+
+    The roles default to the scenario's ``focus``.
+    """
+
+    divider: str | None = None
+    target: str | None = None
+    partner: str | None = None
+    holdings: list[Stake] = Field(default_factory=list)
+    costs: list[Stake] = Field(default_factory=list)
+    offers: list[Stake] = Field(default_factory=list)
+    assumptions: list[StakeAssumption] = Field(default_factory=list)
+
+    def items(self) -> Iterator[tuple[str, Stake]]:
+        """Every stake with its path in the file, e.g. ``stakes.holdings[0]``."""
+        for field in ("holdings", "costs", "offers"):
+            for i, stake in enumerate(getattr(self, field)):
+                yield f"stakes.{field}[{i}]", stake
 
 
 class Scenario(_Frozen):
@@ -448,6 +530,7 @@ class Scenario(_Frozen):
         default_factory=list,
         description="Issues the actors bargain over (blocs.scenario.issues).",
     )
+    stakes: Stakes | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
@@ -506,6 +589,8 @@ class Scenario(_Frozen):
                         f"focus.question.paragraph: {q.paragraph} is past the end of"
                         f" '{q.source}' ({src.paragraphs} paragraphs)"
                     )
+        if self.stakes is not None:
+            errors += self._stake_errors(self.stakes, actors)
         if self.size_attribute and not any(a.attribute(self.size_attribute) for a in self.actors):
             errors.append(f"size_attribute: no actor has attribute '{self.size_attribute}'")
         for path, ev in self.evidence_items():
@@ -521,6 +606,57 @@ class Scenario(_Frozen):
         if errors:
             raise ValueError("\n".join(errors))
         return self
+
+    def _stake_errors(self, stakes: Stakes, actors: dict[str, Actor]) -> list[str]:
+        errors: list[str] = []
+        for role in ("divider", "target", "partner"):
+            actor = getattr(stakes, role)
+            if actor is not None and actor not in actors:
+                errors.append(f"stakes.{role}: unknown actor '{actor}'")
+            elif actor is None and self.focus is None:
+                errors.append(
+                    f"stakes.{role}: give the role here or name the scenario's focus"
+                    " (divider, target, partner)"
+                )
+        seen: dict[str, str] = {}
+        for path, stake in stakes.items():
+            if stake.name in seen:
+                errors.append(f"{path}.name: '{stake.name}' is already used by {seen[stake.name]}")
+            seen.setdefault(stake.name, path)
+            if path.startswith("stakes.holdings") and stake.kind is None:
+                kinds = ", ".join(k.value for k in StakeKind)
+                errors.append(f"{path}.kind: a holding needs a kind ({kinds})")
+            problem = self.figure_problem(stake.figure)
+            if problem:
+                errors.append(f"{path}.figure: {problem}")
+        return errors
+
+    def figure_problem(self, path: str) -> str | None:
+        """Why ``path`` (``ties[<id>]`` or ``actors[<id>].attributes[<name>]``) points at no
+        figure of this scenario, or ``None`` when it does.
+
+        >>> import blocs
+        >>> blocs.load("russia-iran-2017").figure_problem("ties[no-such-tie]")
+        "no tie with id 'no-such-tie'"
+        """
+        m = FIGURE_PATH.match(path.strip())
+        if not m:
+            return f"'{path}' is not of the form ties[<id>] or actors[<id>].attributes[<name>]"
+        if m["tie"]:
+            wanted = m["tie"].lower()
+            tie = next((t for t in self.ties if t.id and t.id.lower() == wanted), None)
+            if tie is None:
+                return f"no tie with id '{m['tie']}'"
+            if not tie.quantities:
+                return f"tie '{tie.id}' has no evidence item with a quantity"
+            return None
+        actor = next((a for a in self.actors if a.id == m["actor"]), None)
+        if actor is None:
+            return f"unknown actor '{m['actor']}'"
+        if actor.attribute(m["attr"]) is None:
+            names = ", ".join(a.name for a in actor.attributes) or "none"
+            return f"actor {actor.id} has no attribute '{m['attr']}' (it has: {names})"
+        return None
 
     # -- navigation -------------------------------------------------------------------------
     def evidence_items(self) -> Iterator[tuple[str, Evidence]]:
@@ -550,6 +686,13 @@ class Scenario(_Frozen):
         if self.outcome is not None:
             for k, ev in enumerate(self.outcome.evidence):
                 yield f"outcome.evidence[{k}]", ev
+        if self.stakes is not None:
+            for path, stake in self.stakes.items():
+                for k, ev in enumerate(stake.evidence):
+                    yield f"{path}.evidence[{k}]", ev
+            for i, a in enumerate(self.stakes.assumptions):
+                for k, ev in enumerate(a.evidence):
+                    yield f"stakes.assumptions[{i}].evidence[{k}]", ev
 
     def find_evidence(self, evidence_id: str) -> tuple[str, Evidence]:
         """The evidence item with this ``id`` and its path in the file.

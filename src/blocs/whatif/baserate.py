@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -191,10 +191,11 @@ def atop_spells(
     data: str | Path,
     *,
     event_codes: Sequence[int] = (3,),
-    censor_year: float = 2017.0,
+    censor_year: float | None = None,
 ) -> AtopSpells:
     """Membership spells from ATOP v4.01 (under ``data``), split where the member enters an
-    outside alliance. ``censor_year`` closes spells still in effect (the data end in 2016)."""
+    outside alliance. ``censor_year`` closes spells still in effect (default: the year after
+    the last entry or exit year in the file, where its coverage ends)."""
     data = Path(data)
     path = data / ATOP_MEMBER
     if not path.is_file():
@@ -203,6 +204,8 @@ def atop_spells(
     missing = [c for c in _REQUIRED if c not in raw.columns]
     if missing:
         raise DataFormatError(f"missing columns: {', '.join(missing)}", file=path.name)
+    if censor_year is None:
+        censor_year = float(max(raw["yrent"].max(), raw["yrexit"].max()) + 1)
     skipped: dict[str, int] = {}
     bad = raw[list(_REQUIRED)].isna().any(axis=1) | (raw["yrent"] <= 0)
     if bad.any():
@@ -317,43 +320,106 @@ class BaseRateLens:
     inducement_proxy: str = ""
     cannot_tell: tuple[str, ...] = ()
     data: str = ""
+    fallback: str | None = None
 
 
-CANNOT_TELL = (
-    "what any particular package is worth: a new outside alliance is a yes/no proxy for an "
-    "outside option, not a priced offer",
-    "regime type (no Polity or V-Dem data at hand), a covariate of Leeds & Savun",
-    "ties outside formal treaties: the Russia–Iran treaty of 2001 (ATOP 4968) pledges "
-    "neutrality, non-aggression and consultation only; their cooperation in Syria and in arms "
-    "is not a treaty obligation",
-    "the exact meaning of the ATOP v4 termination codes, read here from known cases",
-)
+@dataclass(frozen=True)
+class PairReference:
+    """The target's alliance with the partner as ATOP records it, or why none was used.
+
+    ``profile`` and ``age`` describe the target's membership spell in the latest alliance it
+    shares with the partner that is in effect at ``as_of``; ``fallback`` says why the lens
+    used a generic profile instead (codes not mapped, no shared alliance, no data)."""
+
+    target: str
+    partner: str
+    target_cow: int | None = None
+    partner_cow: int | None = None
+    as_of: float | None = None
+    atopid: int | None = None
+    profile: dict[str, float] | None = None
+    age: float | None = None
+    obligations: tuple[str, ...] = ()
+    fallback: str | None = None
+
+    def reading(self) -> str:
+        if self.atopid is not None:
+            return (
+                f"The base rate uses ATOP {self.atopid}, the alliance {self.target} and"
+                f" {self.partner} share, {self.age or 0:.1f} years old in {self.as_of or 0:.0f}."
+            )
+        return f"The base rate uses a generic profile because {self.fallback}."
+
+
+_OBLIGATIONS = {
+    "defense": "defence",
+    "offense": "offence",
+    "neutral": "neutrality",
+    "nonagg": "non-aggression",
+    "consul": "consultation",
+}
+#: Age (years) of the generic alliance profile used when the pair's own treaty is not found.
+GENERIC_AGE = 10.0
+
+
+def _cannot_tell(ref: PairReference | None) -> tuple[str, ...]:
+    out = [
+        "what any particular package is worth: a new outside alliance is a yes/no proxy for an "
+        "outside option, not a priced offer",
+        "regime type (no Polity or V-Dem data at hand), a covariate of Leeds & Savun",
+    ]
+    if ref is not None and ref.atopid is not None:
+        pledges = ", ".join(ref.obligations) or "no recorded obligation"
+        out.append(
+            f"ties outside formal treaties: ATOP {ref.atopid} pledges {pledges} only; cooperation"
+            " the treaty does not oblige (arms sales, joint operations) is not in the data"
+        )
+    else:
+        out.append(
+            "ties outside formal treaties: cooperation no treaty obliges (arms sales, joint"
+            " operations) is not in the data"
+        )
+    out.append("the exact meaning of the ATOP v4 termination codes, read here from known cases")
+    return tuple(out)
 
 
 def base_rate_lens(
     data: str | Path | None,
     *,
     horizon: float = 10.0,
-    age: float = 16.0,
-    profile: Mapping[str, float] | None = None,
+    reference: PairReference | None = None,
     event_codes: Sequence[int] = (3,),
-    censor_year: float = 2017.0,
+    censor_year: float | None = None,
 ) -> BaseRateLens:
-    """The base rate of abandonment within ``horizon`` years for an alliance of ``age`` years
-    with ``profile`` (default: a bilateral pact without a defence pledge, one member a major
-    power, the Russia–Iran capability gap of 2001), without and with an outside alliance."""
+    """The base rate of abandonment within ``horizon`` years for the target's alliance with the
+    partner (``reference``, from :func:`reference_profile`), without and with an outside
+    alliance. Without the pair's own treaty the profile is a generic bilateral pact without a
+    defence pledge (other covariates at 0) of age :data:`GENERIC_AGE`, and the result says why
+    in ``fallback``."""
     if data is None or not (Path(data) / ATOP_MEMBER).is_file():
         where = "no data folder given" if data is None else f"{ATOP_MEMBER} not found"
         return BaseRateLens(available=False, note=f"base-rate lens skipped: {where}")
     spells = atop_spells(data, event_codes=event_codes, censor_year=censor_year)
     fit = fit_termination(spells.rows, spells.covariates)
     default = {"defense": 0.0, "bilateral": 1.0, "log_members": math.log(2.0)}
-    reference = (
-        f"ATOP {int(profile['atopid'])} (the pair's own treaty, age {age:.1f} years)"
-        if profile and "atopid" in profile
-        else "a generic bilateral pact without a defence pledge (other covariates at 0)"
-    )
-    prof = {**default, **(profile or {})}
+    profile: Mapping[str, float] = {}
+    fallback: str | None = None
+    if reference is not None and reference.atopid is not None and reference.profile:
+        age = float(reference.age if reference.age is not None else GENERIC_AGE)
+        profile = reference.profile
+        text = f"ATOP {reference.atopid} (the pair's own treaty, age {age:.1f} years)"
+    else:
+        age = GENERIC_AGE
+        fallback = (
+            reference.fallback
+            if reference is not None and reference.fallback
+            else "no target and partner were given"
+        )
+        text = (
+            "a generic bilateral pact without a defence pledge (other covariates at 0), because"
+            f" {fallback}"
+        )
+    prof = {**default, **profile}
     prof = {k: v for k, v in prof.items() if k in spells.covariates}
     without = fit.probability_within({**prof, "outside_alliance": 0.0}, age=age, horizon=horizon)
     with_ = fit.probability_within({**prof, "outside_alliance": 1.0}, age=age, horizon=horizon)
@@ -375,7 +441,7 @@ def base_rate_lens(
         horizon=horizon,
         age=age,
         profile=prof,
-        reference=reference,
+        reference=text,
         probability=without,
         probability_with_inducement=with_,
         raw_rate=rate,
@@ -391,44 +457,82 @@ def base_rate_lens(
         inducement_proxy=(
             "outside_alliance: the member enters another alliance during the spell (time-varying)"
         ),
-        cannot_tell=CANNOT_TELL,
+        cannot_tell=_cannot_tell(reference),
         data=str(ATOP_MEMBER),
+        fallback=fallback,
     )
 
 
+def _cow_code(actor: Any, year: float | None) -> tuple[int | None, str | None]:
+    """The COW state number of a scenario actor (or an ISO 3166 alpha-3 code) through the
+    crosswalk, or why there is none."""
+    from blocs.scenario.crosswalk import CountryCodeError, from_iso3
+
+    iso3 = actor.iso3 if hasattr(actor, "iso3") else str(actor)
+    name = getattr(actor, "id", str(actor))
+    if iso3 is None:
+        return None, f"{name} is not a state (no ISO 3166 code to map to a COW number)"
+    try:
+        code = from_iso3(iso3, "cow", year=None if year is None else int(year))
+    except CountryCodeError as exc:
+        return None, f"{iso3} has no COW state number ({exc})"
+    return int(code), None
+
+
 def reference_profile(
-    data: str | Path, target: str, partner: str, *, as_of: float = 2017.0
-) -> tuple[dict[str, float] | None, float]:
-    """The covariates and age of the target's membership spell in an alliance with the partner
-    that is in effect at ``as_of`` (the latest such spell), found through the COW state
-    abbreviations (the same as ISO 3166 alpha-3 for many states, e.g. RUS, IRN, USA). Returns
-    ``(None, 10.0)`` when there is none, so the lens falls back on its default profile.
+    data: str | Path, target: Any, partner: Any, *, as_of: float | None = None
+) -> PairReference:
+    """The target's membership spell in an alliance it shares with the partner and that is in
+    effect at ``as_of`` (the latest such spell; default: the last year the data cover).
+
+    ``target`` and ``partner`` are scenario actors (their ids are mapped to COW state numbers
+    through the crosswalk, so ``DEU`` is COW 255, never read as a COW abbreviation) or ISO
+    3166 alpha-3 codes. When no profile can be found the result says why in ``fallback``.
 
     >>> import pathlib
-    >>> reference_profile(pathlib.Path("no-such-folder"), "RUS", "IRN")
-    (None, 10.0)
+    >>> ref = reference_profile(pathlib.Path("no-such-folder"), "RUS", "IRN")
+    >>> ref.atopid, ref.fallback
+    (None, 'the ATOP member-level file is not in the data folder')
     """
     data = Path(data)
-    states_file = data / "peacesciencer-cow-atop" / "cow_states.csv"
-    if not states_file.is_file() or not (data / ATOP_MEMBER).is_file():
-        return None, 10.0
-    states = pd.read_csv(states_file, usecols=["stateabb", "ccode"]).drop_duplicates()
-    codes = dict(zip(states.stateabb, states.ccode, strict=False))
-    if target not in codes or partner not in codes:
-        return None, 10.0
+    t_id = getattr(target, "id", str(target))
+    p_id = getattr(partner, "id", str(partner))
+    base = PairReference(target=t_id, partner=p_id, as_of=as_of)
+    if not (data / ATOP_MEMBER).is_file():
+        return replace(base, fallback="the ATOP member-level file is not in the data folder")
+    raw = pd.read_csv(
+        data / ATOP_MEMBER,
+        usecols=["atopid", "member", "yrent", "moent", "yrexit", *_OBLIGATIONS],
+    )
+    if as_of is None:
+        as_of = float(max(raw["yrent"].max(), raw["yrexit"].max()))
+    base = replace(base, as_of=as_of)
+    t_code, why_t = _cow_code(target, as_of)
+    p_code, why_p = _cow_code(partner, as_of)
+    base = replace(base, target_cow=t_code, partner_cow=p_code)
+    if t_code is None or p_code is None:
+        return replace(base, fallback=str(why_t or why_p))
+    shared = set(raw.loc[raw.member == p_code, "atopid"])
+    mine = raw[(raw.member == t_code) & raw.atopid.isin(shared)]
+    mine = mine[(mine.yrent <= as_of) & ((mine.yrexit == 0) | (mine.yrexit >= as_of))]
+    if mine.empty:
+        return replace(
+            base,
+            fallback=(
+                f"ATOP records no alliance of {t_id} (COW {t_code}) and {p_id} (COW {p_code})"
+                f" in effect in {as_of:.0f}"
+            ),
+        )
+    latest = mine.sort_values("yrent").iloc[-1]
     spells = atop_spells(data)
     rows = spells.rows
-    t_code, p_code = int(codes[target]), int(codes[partner])
-    shared = set(rows.loc[rows.member == p_code, "atopid"])
-    mine = rows[(rows.member == t_code) & rows.atopid.isin(shared)]
-    raw = pd.read_csv(data / ATOP_MEMBER, usecols=["atopid", "member", "yrent", "moent", "yrexit"])
-    raw = raw[(raw.member == t_code) & raw.atopid.isin(shared)]
-    raw = raw[(raw.yrent <= as_of) & ((raw.yrexit == 0) | (raw.yrexit >= as_of))]
-    if raw.empty or mine.empty:
-        return None, 10.0
-    latest = raw.sort_values("yrent").iloc[-1]
-    spell = mine[mine.atopid == latest.atopid].sort_values("start").iloc[0]
-    profile = {c: float(spell[c]) for c in spells.covariates if c != "outside_alliance"}
-    profile["atopid"] = float(latest.atopid)
+    spell = rows[(rows.member == t_code) & (rows.atopid == latest.atopid)].sort_values("start")
+    if spell.empty:  # pragma: no cover - the same file gives both
+        return replace(base, fallback=f"ATOP {int(latest.atopid)} has no usable spell")
+    first = spell.iloc[0]
+    profile = {c: float(first[c]) for c in spells.covariates if c != "outside_alliance"}
     age = as_of - float(_decimal(pd.Series([latest.yrent]), pd.Series([latest.moent])).iloc[0])
-    return profile, age
+    obligations = tuple(name for col, name in _OBLIGATIONS.items() if latest[col] > 0)
+    return replace(
+        base, atopid=int(latest.atopid), profile=profile, age=age, obligations=obligations
+    )

@@ -3,8 +3,11 @@
 Every input of a what-if is one of two kinds, and results list them apart:
 
 * an **evidenced** input is a figure the scenario carries with its evidence, found by a path
-  such as ``ties[rus-irn-arms]`` or ``actors[RUS].attributes[crimea_cost]`` (``{target}``,
-  ``{partner}`` and ``{divider}`` stand for the actors of the question). Its range follows from
+  such as ``ties[<tie id>]`` or ``actors[<actor id>].attributes[<name>]``. The scenario's
+  ``stakes:`` section names these figures (what the target holds through the partner, the
+  running costs the divider could relieve, what the divider can offer); an assumptions file
+  written for one scenario may also name them itself (``{target}``, ``{partner}`` and
+  ``{divider}`` stand for the actors of the question). Its range follows from
   the source's hedge (``bound``) through stated *range rules*, themselves assumptions:
   ``at_least v`` → [v, k·v]; ``at_most v`` → [f·v, v]; ``about v`` → [v·(1−e), v·(1+e)];
   ``exact`` → v; an explicit ``low``/``high`` in the evidence wins over the rule;
@@ -28,19 +31,18 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from blocs.errors import ModelInputError, ScenarioError, UnknownNameError
 from blocs.scenario.io import parse_yaml, validate_data
-from blocs.scenario.model import Evidence, Quantity, Scenario
+from blocs.scenario.model import FIGURE_PATH, Evidence, Quantity, Scenario, Stake, Stakes
 from blocs.whatif.distributions import Distribution
-from blocs.whatif.ledger import LedgerSpec
+from blocs.whatif.ledger import Factors, LedgerSpec, Ref, TermSpec
 
 _PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
 _NAME = r"^[a-z][a-z0-9_]*$"
@@ -103,8 +105,37 @@ class AssumptionSpec(_Model):
     rationale: str = Field(min_length=1)
 
 
+FIGURE = "{figure}"
+
+
+class TermForm(Factors):
+    """The factors of a stake's term; ``{figure}`` stands for the stake's own figure."""
+
+    def refs(self) -> list[str]:
+        return [r for r in super().refs() if r != FIGURE]
+
+
+class StakeTemplate(_Model):
+    """The ledger term a kind of stake becomes: its side, channel, and its factors for a yearly
+    figure (``yearly``) and for a total spread over years (``total``)."""
+
+    side: Literal["loss", "gain"]
+    channel: str | None = None
+    yearly: TermForm | None = None
+    total: TermForm | None = None
+
+    def refs(self) -> list[str]:
+        return [r for form in (self.yearly, self.total) if form is not None for r in form.refs()]
+
+
 class AssumptionsFile(_Model):
-    """The content of an assumptions file: range rules, inputs and the ledger's structure."""
+    """The content of an assumptions file: range rules, inputs and the ledger's structure.
+
+    ``stake_terms`` maps each kind of stake a scenario can declare (``arms``, ``trade``,
+    ``foothold`` holdings; ``cost`` for a running cost the divider could relieve) to its term;
+    ``ledger.terms`` are the terms every question has (retaliation, reputation, ...). The
+    ledger of one question is built from both by :func:`build_ledger`.
+    """
 
     id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_.+-]*$")
     title: str = Field(min_length=1)
@@ -112,6 +143,7 @@ class AssumptionsFile(_Model):
     ranges: RangeRules = RangeRules()
     evidence: list[EvidenceSpec] = Field(default_factory=list)
     assumptions: list[AssumptionSpec] = Field(default_factory=list)
+    stake_terms: dict[str, StakeTemplate] = Field(default_factory=dict)
     ledger: LedgerSpec
 
     @model_validator(mode="after")
@@ -134,6 +166,15 @@ class AssumptionsFile(_Model):
                     f"{where}: '{ref}' is neither an evidenced input nor an assumption"
                     " (define it under evidence or assumptions)"
                 )
+        for kind, template in self.stake_terms.items():
+            if template.yearly is None and template.total is None:
+                errors.append(f"stake_terms.{kind}: give a yearly or a total form (or both)")
+            for ref in template.refs():
+                if ref not in known:
+                    errors.append(
+                        f"stake_terms.{kind}: '{ref}' is not an assumption (define it under"
+                        " assumptions)"
+                    )
         if errors:
             raise ValueError("\n".join(errors))
         return self
@@ -233,6 +274,7 @@ class Assumption(_Ranged):
     unit: str
     distribution: Distribution
     rationale: str
+    evidence: tuple[Evidence, ...] = ()
     kind: str = field(default="assumption", init=False)
 
     __json_properties__ = ("low", "high", "median")
@@ -299,9 +341,7 @@ class InputSet:
         return {i.name: np.full(n, i.distribution.median()) for i in self.all}
 
 
-_PATH = re.compile(
-    r"^(?:ties\[(?P<tie>[^\]]+)\]|actors\[(?P<actor>[^\]]+)\]\.attributes\[(?P<attr>[^\]]+)\])$"
-)
+_PATH = FIGURE_PATH
 
 
 def _fill(path: str, roles: dict[str, str]) -> str:
@@ -389,6 +429,156 @@ def derived_range(quantity: Quantity, rules: RangeRules) -> tuple[float, float, 
     return min(pair), max(pair), text
 
 
+def _evidenced(
+    scenario: Scenario,
+    rules: RangeRules,
+    *,
+    name: str,
+    label: str,
+    path: str,
+    shape: str,
+    per_year: bool | None,
+) -> EvidencedInput:
+    """An evidenced input from the figure at ``path``. ``per_year`` None: a figure given per
+    month, week or day becomes yearly and a figure without a rate stays a total."""
+    path, quantity, ev = figure_at(scenario, path)
+    if per_year is None:
+        per_year = quantity.per is not None
+    low, high, rule = derived_range(quantity, rules)
+    scale = _PER_YEAR.get(quantity.per or "", 1.0) if per_year else 1.0
+    low, high = low * scale, high * scale
+    value = quantity.value * scale
+    if low == high:
+        dist = Distribution(kind="fixed", value=low)
+    elif shape == "triangular":
+        dist = Distribution(kind="triangular", low=low, high=high, mode=min(max(value, low), high))
+    elif shape == "loguniform" and low > 0:
+        dist = Distribution(kind="loguniform", low=low, high=high)
+    else:
+        dist = Distribution(kind="uniform", low=low, high=high)
+    source = scenario.source(ev.source)
+    return EvidencedInput(
+        name=name,
+        label=label,
+        path=path,
+        value=value,
+        unit=quantity.unit + ("/year" if per_year and quantity.per else ""),
+        per="year" if per_year and quantity.per else quantity.per,
+        bound=quantity.bound,
+        distribution=dist,
+        range_rule=rule + (f", ×{scale:g} per year" if scale != 1 else ""),
+        source=source.id,
+        source_title=source.title,
+        paragraph=ev.paragraph,
+        locator=ev.locator,
+        claim=ev.claim,
+    )
+
+
+def stakes_roles(scenario: Scenario) -> tuple[str, str, str] | None:
+    """The (divider, target, partner) the scenario's stakes are declared for: their own roles,
+    else the scenario's focus; ``None`` without stakes."""
+    st = scenario.stakes
+    if st is None:
+        return None
+    focus = scenario.focus
+    roles = []
+    for role in ("divider", "target", "partner"):
+        actor = getattr(st, role) or (getattr(focus, role) if focus is not None else None)
+        if actor is None:  # pragma: no cover - the scenario validator requires one
+            return None
+        roles.append(actor)
+    return roles[0], roles[1], roles[2]
+
+
+def _stake_form(
+    spec: AssumptionsFile, stake: Stake, kind: str, total: bool, where: str
+) -> TermForm:
+    template = spec.stake_terms.get(kind)
+    if template is None:
+        known = ", ".join(spec.stake_terms) or "none"
+        raise ModelInputError(
+            f"{where}: the assumptions file '{spec.id}' has no term for stakes of kind"
+            f" '{kind}' (it has: {known})"
+        )
+    form = template.total if total else template.yearly
+    if form is None:
+        want, other = (
+            ("a total", "a yearly figure (give the quantity a per)")
+            if total
+            else (
+                "a yearly figure",
+                "a total (drop the quantity's per)",
+            )
+        )
+        raise ModelInputError(
+            f"{where}: '{stake.figure}' is {want}, but a stake of kind '{kind}' needs {other}"
+        )
+    return form
+
+
+def _fill_form(form: TermForm, figure: str) -> dict[str, Any]:
+    def sub(ref: Ref | None) -> Ref | None:
+        return figure if ref == FIGURE else ref
+
+    return {
+        "times": [sub(r) for r in form.times],
+        "divide": [sub(r) for r in form.divide],
+        "start": sub(form.start),
+        "years": sub(form.years),
+    }
+
+
+def build_ledger(
+    spec: AssumptionsFile, stakes: Stakes | None, inputs: InputSet | None = None
+) -> LedgerSpec:
+    """The ledger of one question: a term per declared stake (from the file's ``stake_terms``)
+    beside the file's own terms, losses first: the holdings' terms, the file's loss terms, the
+    costs' relief terms, the file's gain terms. Offers, when declared, are summed into the cap.
+    ``inputs`` (from :func:`resolve_inputs`) tells totals from yearly figures."""
+    if stakes is None:
+        return spec.ledger
+    per: dict[str, str | None] = {}
+    if inputs is not None:
+        per = {i.name: i.per for i in inputs.evidenced}
+    holdings: list[TermSpec] = []
+    reliefs: list[TermSpec] = []
+    for path, stake in stakes.items():
+        if path.startswith("stakes.offers"):
+            continue
+        kind = stake.kind.value if stake.kind is not None else "cost"
+        total = stake.name in per and per[stake.name] is None
+        form = _stake_form(spec, stake, kind, total, path)
+        template = spec.stake_terms[kind]
+        term = TermSpec.model_validate(
+            {
+                "name": stake.name,
+                "label": stake.label,
+                "side": template.side,
+                "channel": template.channel,
+                **_fill_form(form, stake.name),
+            }
+        )
+        (holdings if path.startswith("stakes.holdings") else reliefs).append(term)
+    fixed = spec.ledger.terms
+    terms = [
+        *holdings,
+        *(t for t in fixed if t.side == "loss"),
+        *reliefs,
+        *(t for t in fixed if t.side == "gain"),
+    ]
+    cap: Ref | list[str] = spec.ledger.cap
+    if stakes.offers:
+        for i, offer in enumerate(stakes.offers):
+            if offer.name in per and per[offer.name] is None:
+                raise ModelInputError(
+                    f"stakes.offers[{i}].figure: '{offer.figure}' is a total; an offer caps a"
+                    " yearly package, so its figure needs a per (year, month, ...)"
+                )
+        cap = [o.name for o in stakes.offers]
+    return spec.ledger.model_copy(update={"terms": terms, "cap": cap})
+
+
 def resolve_inputs(
     spec: AssumptionsFile,
     scenario: Scenario,
@@ -396,59 +586,68 @@ def resolve_inputs(
     target: str,
     partner: str,
     divider: str,
+    stakes: Stakes | None = None,
 ) -> InputSet:
     """Resolve an assumptions file against a scenario: each evidenced input gets its figure,
-    evidence and derived range; the range rules join the assumptions as fixed values."""
+    evidence and derived range; the range rules join the assumptions as fixed values.
+
+    ``stakes`` (the scenario's, for this question) add an evidenced input per declared figure
+    and the scenario's word on the assumptions (range, rationale, evidence); only the
+    assumptions the question's ledger uses are kept, in file order.
+    """
     roles = {"target": target, "partner": partner, "divider": divider}
-    evidenced: list[EvidencedInput] = []
-    for es in spec.evidence:
-        path, quantity, ev = figure_at(scenario, _fill(es.path, roles))
-        low, high, rule = derived_range(quantity, spec.ranges)
-        scale = _PER_YEAR.get(quantity.per or "", 1.0) if es.per_year else 1.0
-        low, high = low * scale, high * scale
-        value = quantity.value * scale
-        if low == high:
-            dist = Distribution(kind="fixed", value=low)
-        elif es.shape == "triangular":
-            dist = Distribution(
-                kind="triangular", low=low, high=high, mode=min(max(value, low), high)
-            )
-        elif es.shape == "loguniform" and low > 0:
-            dist = Distribution(kind="loguniform", low=low, high=high)
-        else:
-            dist = Distribution(kind="uniform", low=low, high=high)
-        source = scenario.source(ev.source)
-        evidenced.append(
-            EvidencedInput(
-                name=es.name,
-                label=es.label,
-                path=path,
-                value=value,
-                unit=quantity.unit + ("/year" if es.per_year and quantity.per else ""),
-                per="year" if es.per_year and quantity.per else quantity.per,
-                bound=quantity.bound,
-                distribution=dist,
-                range_rule=rule + (f", ×{scale:g} per year" if scale != 1 else ""),
-                source=source.id,
-                source_title=source.title,
-                paragraph=ev.paragraph,
-                locator=ev.locator,
-                claim=ev.claim,
-            )
+    evidenced: list[EvidencedInput] = [
+        _evidenced(
+            scenario,
+            spec.ranges,
+            name=es.name,
+            label=es.label,
+            path=_fill(es.path, roles),
+            shape=es.shape,
+            per_year=es.per_year,
         )
-    assumptions = [
-        Assumption(
-            name=a.name,
-            label=a.label,
-            unit=a.unit,
-            distribution=a.distribution,
-            rationale=a.rationale,
-        )
-        for a in spec.assumptions
+        for es in spec.evidence
     ]
-    used = {e.bound for e in evidenced}
+    names = {a.name for a in spec.assumptions}
+    if stakes is not None:
+        for path, stake in stakes.items():
+            if stake.name in names or stake.name in {e.name for e in evidenced}:
+                raise ModelInputError(
+                    f"{path}.name: '{stake.name}' is already an input of the ledger; choose"
+                    " another name"
+                )
+            evidenced.append(
+                _evidenced(
+                    scenario,
+                    spec.ranges,
+                    name=stake.name,
+                    label=stake.label,
+                    path=stake.figure,
+                    shape=stake.shape,
+                    per_year=None,
+                )
+            )
+    overrides = _overrides(spec, stakes)
+    assumptions = []
+    for a in spec.assumptions:
+        own = overrides.get(a.name, {})
+        assumptions.append(
+            Assumption(
+                name=a.name,
+                label=a.label,
+                unit=a.unit,
+                distribution=own.get("distribution", a.distribution),
+                rationale=own.get("rationale", a.rationale),
+                evidence=own.get("evidence", ()),
+            )
+        )
+    if stakes is not None:
+        partial = InputSet(evidenced=tuple(evidenced), assumptions=tuple(assumptions))
+        used = set(build_ledger(spec, stakes, partial).refs())
+        assumptions = [a for a in assumptions if a.name in used]
+    used_bounds = {e.bound for e in evidenced}
     for bound in ("at_least", "at_most", "about"):
-        if bound in used:
+        if bound in used_bounds:
             rule = getattr(spec.ranges, bound)
             assumptions.append(
                 Assumption(
@@ -460,3 +659,32 @@ def resolve_inputs(
                 )
             )
     return InputSet(evidenced=tuple(evidenced), assumptions=tuple(assumptions))
+
+
+def _overrides(spec: AssumptionsFile, stakes: Stakes | None) -> dict[str, dict[str, Any]]:
+    """The scenario's word on the file's assumptions, checked: name, range, rationale."""
+    out: dict[str, dict[str, Any]] = {}
+    if stakes is None:
+        return out
+    known = [a.name for a in spec.assumptions]
+    for i, own in enumerate(stakes.assumptions):
+        where = f"stakes.assumptions[{i}]"
+        if own.name not in known:
+            raise ModelInputError(
+                f"{where}.name: '{own.name}' is not an assumption of '{spec.id}'"
+                f" (known: {', '.join(known)})"
+            )
+        entry: dict[str, Any] = {"evidence": tuple(own.evidence)}
+        if own.distribution is not None:
+            try:
+                entry["distribution"] = Distribution.model_validate(own.distribution)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                field_path = ".".join(str(p) for p in first["loc"])
+                raise ModelInputError(
+                    f"{where}.distribution{'.' + field_path if field_path else ''}: {first['msg']}"
+                ) from None
+        if own.rationale:
+            entry["rationale"] = own.rationale
+        out[own.name] = entry
+    return out

@@ -1,7 +1,7 @@
 """The ledger lens: a transparent reservation price for pulling an ally away.
 
-The *target* (say Russia) leaves its *partner* (Iran) for the *divider* (the United States) when
-the divider's package, discounted by its credibility, is worth more than what leaving costs::
+The *target* leaves its *partner* for the *divider* when the divider's package, discounted by
+its credibility, is worth more than what leaving costs::
 
     q · PV(P; package window)  ≥  PV(losses) − PV(gains)
 
@@ -55,7 +55,23 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class TermSpec(_Model):
+class Factors(_Model):
+    """A yearly amount ``prod(times) / prod(divide)`` from year ``start`` for ``years`` years
+    (to the horizon when ``years`` is not given)."""
+
+    times: list[str] = Field(min_length=1)
+    divide: list[str] = Field(default_factory=list)
+    start: Ref = 0.0
+    years: Ref | None = None
+
+    def refs(self) -> list[str]:
+        """Names of the inputs these factors use."""
+        out = [*self.times, *self.divide]
+        out += [r for r in (self.start, self.years) if isinstance(r, str)]
+        return out
+
+
+class TermSpec(Factors):
     """One yearly flow of the ledger: ``amount = prod(times) / prod(divide)`` in USD a year,
     from year ``start`` for ``years`` years (to the horizon when ``years`` is not given)."""
 
@@ -63,16 +79,6 @@ class TermSpec(_Model):
     label: str = Field(min_length=1)
     side: Literal["loss", "gain"]
     channel: str | None = None
-    times: list[str] = Field(min_length=1)
-    divide: list[str] = Field(default_factory=list)
-    start: Ref = 0.0
-    years: Ref | None = None
-
-    def refs(self) -> list[str]:
-        """Names of the inputs this term uses."""
-        out = [*self.times, *self.divide]
-        out += [r for r in (self.start, self.years) if isinstance(r, str)]
-        return out
 
 
 class LedgerSpec(_Model):
@@ -82,19 +88,20 @@ class LedgerSpec(_Model):
     horizon: Ref
     discount_rate: Ref
     credibility: Ref
-    cap: Ref
+    cap: Ref | list[str]
     package_start: Ref = 0.0
-    terms: list[TermSpec] = Field(min_length=1)
+    terms: list[TermSpec] = Field(default_factory=list)
 
     def refs(self) -> list[str]:
         """Names of every input the ledger uses."""
+        cap = self.cap if isinstance(self.cap, list) else [self.cap]
         out = [
             r
             for r in (
                 self.horizon,
                 self.discount_rate,
                 self.credibility,
-                self.cap,
+                *cap,
                 self.package_start,
             )
             if isinstance(r, str)
@@ -257,7 +264,10 @@ def evaluate_ledger(
     horizon = value(spec.horizon)
     rate = value(spec.discount_rate)
     q = value(spec.credibility)
-    cap = value(spec.cap)
+    if isinstance(spec.cap, list):  # several offers: the cap is their sum
+        cap = np.sum([value(c) for c in spec.cap], axis=0) if spec.cap else np.zeros(n)
+    else:
+        cap = value(spec.cap)
     discounting = _Discounting(rate, horizon, rows)
     factors: dict[tuple[Ref, Ref | None], np.ndarray] = {}
 

@@ -9,11 +9,11 @@ same).
 Examples
 --------
 >>> import blocs
->>> from blocs.whatif.inputs import load_assumptions, resolve_inputs
->>> spec = load_assumptions()
->>> inputs = resolve_inputs(spec, blocs.load("russia-iran-2017"),
-...                         target="RUS", partner="IRN", divider="USA")
->>> run = simulate(inputs, spec.ledger, draws=2000, seed=1)
+>>> from blocs.whatif.inputs import build_ledger, load_assumptions, resolve_inputs
+>>> spec, scenario = load_assumptions(), blocs.load("russia-iran-2017")
+>>> inputs = resolve_inputs(spec, scenario, target="RUS", partner="IRN", divider="USA",
+...                         stakes=scenario.stakes)
+>>> run = simulate(inputs, build_ledger(spec, scenario.stakes, inputs), draws=2000, seed=1)
 >>> run.seed, run.draws
 (1, 2000)
 >>> run.price_p10 <= run.price_median <= run.price_p90
