@@ -38,14 +38,14 @@ def test_turkey_with_stakes_gets_a_price_without_roles():
     r = wedge(load(str(TURKEY)), **FAST)
     assert (r.divider, r.target, r.partner) == ("USA", "TUR", "RUS")
     assert r.computed and r.price.price_median > 0
-    names = [t["name"] for t in r.ledger.terms]
+    names = [t.name for t in r.ledger.terms]
     assert names[:2] == ["s400_deal", "russia_trade"]
     # the offer caps the package: about 1.5 bn a year (±15%)
     assert 1.2e9 < r.price.cap_median < 1.8e9
-    trade_share = next(a for a in r.assumptions if a["name"] == "trade_share")
-    assert (trade_share["low"], trade_share["high"]) == (0.05, 0.3)
+    trade_share = next(a for a in r.assumptions if a.name == "trade_share")
+    assert (trade_share.low, trade_share.high) == (0.05, 0.3)
     # assumptions no term uses (the foothold's, the package cap) are left out
-    assert not {"foothold_share_lost", "package_cap"} & {a["name"] for a in r.assumptions}
+    assert not {"foothold_share_lost", "package_cap"} & {a.name for a in r.assumptions}
     text = json.dumps(to_jsonable(r))
     assert "IRN" not in text and "Iran" not in text and "Crimea" not in text
 
@@ -55,7 +55,7 @@ def test_turkey_without_stakes_runs_every_other_lens(tmp_path):
     assert isinstance(r.price, NotComputed) and isinstance(r.ledger, NotComputed)
     assert "declares no stakes" in r.price.reason and "stakes:" in (r.price.remedy or "")
     assert r.structural is not None  # the structure needs no stakes
-    assert r.reading().startswith("The ledger's price is not computed")
+    assert r.reading().startswith("Wedge price: The ledger's price is not computed")
 
 
 def test_cli_wedge_json_on_a_new_case(tmp_path):

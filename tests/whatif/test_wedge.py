@@ -8,11 +8,7 @@ import pytest
 
 import blocs
 from blocs.errors import ModelInputError
-<<<<<<< HEAD
-from blocs.results import to_jsonable
-=======
-from blocs.results import NotComputed
->>>>>>> 6339965 (Stakes declared by the scenario: the wedge ledger's figures move from the library into the scenario's stakes: section)
+from blocs.results import NotComputed, to_jsonable
 from blocs.whatif.wedge import wedge
 
 FAST = {"draws": 2000, "sobol_samples": 2**6, "structural": False}
