@@ -211,10 +211,10 @@ def _base_rate(
         return NotComputed("no reference data given", remedy="pass --data")
     end = _snapshot_end(scenario)
     # as of the end of the snapshot's last year
-    profile, age = reference_profile(data, target, partner, as_of=float(end) + 1.0)
-    lens = base_rate_lens(
-        data, horizon=float(horizon), age=age, profile=profile, censor_year=float(end) + 1.0
+    ref = reference_profile(
+        data, scenario.actor(target), scenario.actor(partner), as_of=float(end) + 1.0
     )
+    lens = base_rate_lens(data, horizon=float(horizon), reference=ref, censor_year=float(end) + 1.0)
     if not lens.available or lens.probability_with_inducement is None:
         return NotComputed(lens.note, remedy="pass the reference-data root with atop-v4/")
     p = float(lens.probability_with_inducement)
@@ -253,6 +253,8 @@ def _ledger(
             remedy="declare the target's stakes in the partner in the scenario",
         )
     price = r.price
+    if isinstance(price, NotComputed):
+        return price
     return LensVerdict(
         "ledger",
         separates=None,
