@@ -50,6 +50,10 @@ def test_verdicts_and_scores(result):
     assert scores["balance"] == scores["landscape"] == (2, 2, 0)
     assert scores["base_rate"] == (3, 1, 0)
     assert scores["ledger"][:2] == (0, 0)
+    # the bargaining lens needs issues: only the seeds' case declares them
+    assert scores["bargaining"] == (1, 0, 3)
+    assert by["russia-iran-2017"].predicted["bargaining"].separates is False
+    assert isinstance(by["syria-iran-us-1991"].predicted["bargaining"], NotComputed)
 
 
 def test_ledger_gives_a_price_or_says_why_not(result):

@@ -13,6 +13,11 @@ say whether the target separates, at what price, with what probability:
   like the target's with the partner is abandoned within the horizon (from the snapshot's end to
   the outcome's end) with an outside option, from ATOP 4.01 membership spells *censored at the
   snapshot's last year* (no hindsight); the target separates when it is at least 0.5;
+* **bargaining** (:func:`blocs.whatif.bargain_lens.bargain_lens`): the target separates when a
+  bargain exists, the divider's concession on the scenario's issues outweighing what the target
+  gives up and what the partner bids back; the probability is the share of draws in which it
+  exists, the price the concession (share of the way to the target's positions); not computed
+  when the scenario declares no issues;
 * **ledger** (:func:`blocs.whatif.wedge.wedge`): a price a year for the divider, never a yes or
   no, so it is reported and not scored; not computed when the scenario lacks the ties and
   figures the ledger needs (its stakes).
@@ -38,7 +43,7 @@ from blocs.errors import BlocsError
 from blocs.results import NotComputed
 from blocs.scenario.model import Scenario
 
-LENSES: tuple[str, ...] = ("balance", "landscape", "base_rate", "ledger")
+LENSES: tuple[str, ...] = ("balance", "landscape", "base_rate", "bargaining", "ledger")
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,33 @@ def _base_rate(
     )
 
 
+def _bargaining(scenario: Scenario, seed: int) -> LensVerdict | NotComputed:
+    from blocs.whatif.bargain_lens import bargain_lens
+
+    lens = bargain_lens(scenario, draws=200, seed=seed)
+    if isinstance(lens, NotComputed):
+        return lens
+    share = float(lens.share_exists)
+    if lens.exists and lens.concession is not None:
+        detail = (
+            f"a bargain exists at a concession of {lens.concession:.2f} of the way to"
+            f" {lens.target}'s positions, in {share:.0%} of draws"
+        )
+    else:
+        detail = (
+            f"no concession outweighs what {lens.target} gives up and {lens.partner} bids back"
+            f" (a bargain exists in {share:.0%} of draws)"
+        )
+    return LensVerdict(
+        "bargaining",
+        separates=bool(lens.exists),
+        probability=share,
+        price=lens.concession,
+        price_unit="share of the way to the target's positions",
+        detail=detail,
+    )
+
+
 def _ledger(
     scenario: Scenario, divider: str, target: str, partner: str, data: Path | None, seed: int
 ) -> LensVerdict | NotComputed:
@@ -281,6 +313,7 @@ def backtest_case(
         "balance": _balance(scenario, f.target, f.partner),
         "landscape": _landscape(scenario, f.divider, f.target, f.partner),
         "base_rate": _base_rate(scenario, f.target, f.partner, root, horizon),
+        "bargaining": _bargaining(scenario, seed),
         "ledger": _ledger(scenario, f.divider, f.target, f.partner, root, seed),
     }
     evidence = tuple(
