@@ -8,6 +8,7 @@ import typer
 from blocs.commands import backtest as backtest_commands
 from blocs.commands import bargain as bargain_commands
 from blocs.commands import code as code_commands
+from blocs.commands import documents as documents_commands
 from blocs.commands import events as events_commands
 from blocs.commands import measure as measure_commands
 from blocs.commands import models_balance as models_balance_commands
@@ -29,6 +30,7 @@ scenario_commands.register(app)
 measure_commands.register(app)
 events_commands.register(app)
 code_commands.register(app)
+documents_commands.register(app)
 models_balance_commands.register(app)
 models_landscape_commands.register(app)
 bargain_commands.register(app)
