@@ -197,6 +197,7 @@ READ_ORDER: tuple[str, ...] = (
     "balance",
     "landscape",
     "dynamics",
+    "coverage",
     "measured",
     "wedge",
     "bargain",
@@ -306,6 +307,10 @@ def model_sections(
     else:
         sections["landscape"] = NotComputed("the scenario names no size_attribute")
     sections["dynamics"] = _lens(dynamics_from_scenario, scenario)
+    if scenario.not_covered:
+        from blocs.whatif.coverage import coverage_lens
+
+        sections["coverage"] = _lens(coverage_lens, scenario)
     if scenario.focus is not None:
         from blocs.whatif.wedge import wedge
 
