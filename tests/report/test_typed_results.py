@@ -49,6 +49,25 @@ def test_no_tie_splits_target_from_partner(builtin, wedge_result) -> None:
     assert "no USA–RUS tie up to +1 splits RUS from IRN" in page
 
 
+def test_the_served_page_answers_when_no_tie_splits(builtin, wedge_result, serve_app, monkeypatch):
+    """The what-if page renders the same wedge view: no HTTP 500 when the change is None."""
+    import httpx
+
+    from blocs.report import live
+    from blocs.report.server import create_app
+
+    assert wedge_result.structural is not None
+    flip = dataclasses.replace(wedge_result.structural.flip, tie_after=None, change=None)
+    structural = dataclasses.replace(wedge_result.structural, flip=flip, price_equivalent=None)
+    stuck = dataclasses.replace(wedge_result, structural=structural)
+    monkeypatch.setattr(live.LivePage, "_wedge", lambda self, request, overlay: stuck)
+    server = serve_app(create_app(builtin, draws=500))
+    body = {"inducement_usd": 5e9, "credibility": 0.5, "horizon_years": 10}
+    r = httpx.post(f"{server.url}/api/whatif", json=body, timeout=30)
+    assert r.status_code == 200, r.text
+    assert r.json()["wedge"]["available"] is True
+
+
 def test_assessment_repr_shows_a_file_scenario(builtin, tmp_path: Path) -> None:
     text = dumps_scenario(builtin).replace("id: russia-iran-2017", "id: my-own-file", 1)
     text = text.replace("name: Russia\n", "name: Ruritania\n", 1)

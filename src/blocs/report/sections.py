@@ -125,14 +125,14 @@ def network_section(inputs: ReportInputs) -> Section:
     ]
     sizes = s.sizes()
     notes = []
-    size_label = s.size_attribute
+    size_label = s.size_label()
     if not sizes:
         notes.append("node sizes not drawn: the scenario gives no size measure")
     else:
         missing = [a.id for a in s.actors if a.kind != ActorKind.bloc and a.id not in sizes]
         if missing:
             notes.append(
-                f"no {size_label} for {', '.join(missing)}: drawn smallest, dotted outline"
+                f"no {s.size_attribute} for {', '.join(missing)}: drawn smallest, dotted outline"
             )
     common: dict[str, Any] = {
         "nodes": nodes,
