@@ -60,5 +60,5 @@ def test_the_wedge_section_answers_with_an_interval(result):
     assert (wedge.divider, wedge.target, wedge.partner) == ("USA", "RUS", "IRN")
     assert wedge.price.price_p10 <= wedge.price.price_median <= wedge.price.price_p90
     assert wedge.seed == 0
-    assert "80% interval" in wedge.answer
+    assert "not a calibrated forecast" in wedge.answer
     assert any(r.startswith("Wedge price:") for r in result.readings)

@@ -153,3 +153,25 @@ def test_shared_discounting_matches_term_by_term_present_values():
     need = np.maximum(stake + arms - relief, 0.0)
     package = q * present_value_factor(r, values["delay"], None, h)
     assert np.array_equal(out.price, np.where(need > 0, need / package, 0.0))
+
+
+def test_contingent_relief_is_discounted_by_credibility():
+    spec = LedgerSpec.model_validate(
+        {
+            "horizon": 10.0,
+            "discount_rate": 0.0,
+            "credibility": "q",
+            "cap": 100.0,
+            "terms": [
+                {"name": "stake", "label": "stake", "side": "loss", "times": ["x"]},
+                {"name": "relief", "label": "relief", "side": "gain", "times": ["g"]},
+            ],
+        }
+    )
+    values = {"q": np.array([0.5]), "x": np.array([6.0]), "g": np.array([2.0])}
+    # relief believed in full: (60 - 20) / (0.5 * 10) = 8
+    assert float(evaluate_ledger(spec, values).price[0]) == 8.0
+    terms = [spec.terms[0], spec.terms[1].model_copy(update={"contingent": True})]
+    contingent = spec.model_copy(update={"terms": terms})
+    # relief that comes with the deal is believed like the package: (60 - 0.5 * 20) / 5 = 10
+    assert float(evaluate_ledger(contingent, values).price[0]) == 10.0

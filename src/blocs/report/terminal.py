@@ -301,12 +301,46 @@ def render_wedge(result: Any, console: Console) -> None:
     summary = Table("", "value", title=f"Reservation price (seed {mc.seed}, {mc.draws} draws)")
     summary.add_row("median", usd(mc.price_median) + " a year")
     summary.add_row("80% interval", f"{usd(mc.price_p10)} – {usd(mc.price_p90)}")
-    summary.add_row("draws over the cap", f"{mc.share_over_cap:.1%}")
+    summary.add_row("present value of the package", usd(mc.present_value_median))
+    summary.add_row("draws over the cap (infeasible)", f"{mc.share_over_cap:.1%}")
+    if mc.feasible_median is not None:
+        summary.add_row(
+            "median among feasible draws",
+            f"{usd(mc.feasible_median)} ({usd(mc.feasible_p10)} – {usd(mc.feasible_p90)})",
+        )
+    if result.evidence_share is not None:
+        summary.add_row("variance share of evidenced inputs", f"{result.evidence_share:.0%}")
     summary.add_row("draws where leaving is free", f"{mc.share_free:.1%}")
     if mc.offered:
         summary.add_row("already offered", usd(mc.offered) + " a year")
         summary.add_row("offer suffices in", f"{mc.share_offer_enough:.1%} of draws")
     console.print(summary)
+    console.print("80% interval: the spread of the stated ranges, not a calibrated forecast.")
+    lv = Table("level", "terms", "median", "10%–90%", "over cap", "tie rise", title="Levels")
+    for level in result.levels:
+        if level.not_computed:
+            lv.add_row(level.name, escape(level.not_computed), "—", "—", "—", "—")
+            continue
+        lv.add_row(
+            level.name,
+            escape(", ".join(level.terms)),
+            usd(level.price_median),
+            f"{usd(level.price_p10)} – {usd(level.price_p90)}",
+            f"{level.share_over_cap:.0%}",
+            "—" if level.structural_change is None else f"{level.structural_change:+.2f}",
+        )
+    console.print(lv)
+    if result.readings:
+        rd = Table("figure", "reading", "median", "10%–90%", "over cap", title="Readings")
+        for r in result.readings:
+            rd.add_row(
+                r.stake,
+                escape(r.label),
+                usd(r.price_median),
+                f"{usd(r.price_p10)} – {usd(r.price_p90)}",
+                f"{r.share_over_cap:.0%}",
+            )
+        console.print(rd)
     terms = Table("term", "side", "yearly (median)", "10%–90%", "PV (median)", title="Ledger")
     for t in mc.terms:
         terms.add_row(

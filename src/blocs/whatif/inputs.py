@@ -121,11 +121,22 @@ class StakeTemplate(_Model):
 
     side: Literal["loss", "gain"]
     channel: str | None = None
+    contingent: bool = False
     yearly: TermForm | None = None
     total: TermForm | None = None
 
     def refs(self) -> list[str]:
         return [r for form in (self.yearly, self.total) if form is not None for r in form.refs()]
+
+
+class Correlated(_Model):
+    """Inputs drawn together through a common factor (a Gaussian copula): each listed input's
+    uniform number ``u`` becomes ``Φ(l·Φ⁻¹(u_factor) + √(1 − l²)·Φ⁻¹(u))``, so any two of them
+    correlate with ``l²`` in normal scores and each keeps its own distribution."""
+
+    factor: str = Field(pattern=_NAME)
+    loading: float = Field(ge=0.0, lt=1.0)
+    inputs: list[str] = Field(min_length=1)
 
 
 class AssumptionsFile(_Model):
@@ -144,6 +155,7 @@ class AssumptionsFile(_Model):
     evidence: list[EvidenceSpec] = Field(default_factory=list)
     assumptions: list[AssumptionSpec] = Field(default_factory=list)
     stake_terms: dict[str, StakeTemplate] = Field(default_factory=dict)
+    correlated: Correlated | None = None
     ledger: LedgerSpec
 
     @model_validator(mode="after")
@@ -166,6 +178,11 @@ class AssumptionsFile(_Model):
                     f"{where}: '{ref}' is neither an evidenced input nor an assumption"
                     " (define it under evidence or assumptions)"
                 )
+        if self.correlated is not None:
+            for i, ref in enumerate([self.correlated.factor, *self.correlated.inputs]):
+                if ref not in known:
+                    where = "factor" if i == 0 else f"inputs[{i - 1}]"
+                    errors.append(f"correlated.{where}: '{ref}' is not an input (define it)")
         for kind, template in self.stake_terms.items():
             if template.yearly is None and template.total is None:
                 errors.append(f"stake_terms.{kind}: give a yearly or a total form (or both)")
@@ -305,6 +322,7 @@ class InputSet:
 
     evidenced: tuple[EvidencedInput, ...]
     assumptions: tuple[Assumption, ...]
+    correlated: Correlated | None = None
 
     @property
     def all(self) -> tuple[Input, ...]:
@@ -331,10 +349,30 @@ class InputSet:
     def draw_columns(self, columns: np.ndarray) -> dict[str, np.ndarray]:
         """As :meth:`draw` for uniform numbers given input by input (shape
         ``(len(self.all), n)``), computed in place: row ``j`` becomes input ``j``'s values."""
+        self._correlate(columns)
         return {
             inp.name: inp.distribution.ppf(columns[j], out=columns[j])
             for j, inp in enumerate(self.all)
         }
+
+    def _correlate(self, columns: np.ndarray) -> None:
+        """Mix the common factor into the correlated inputs' uniform numbers, in place."""
+        c = self.correlated
+        if c is None:
+            return
+        from scipy.special import ndtr, ndtri
+
+        index = {name: j for j, name in enumerate(self.names)}
+        if c.factor not in index:
+            return
+        eps = 1e-12
+        common = ndtri(np.clip(columns[index[c.factor]], eps, 1 - eps))
+        own = np.sqrt(1.0 - c.loading**2)
+        for name in c.inputs:
+            j = index.get(name)
+            if j is not None:
+                z = ndtri(np.clip(columns[j], eps, 1 - eps))
+                columns[j] = ndtr(c.loading * common + own * z)
 
     def medians(self, n: int = 1) -> dict[str, np.ndarray]:
         """Every input at its median (arrays of length ``n``)."""
@@ -556,6 +594,7 @@ def build_ledger(
                 "label": stake.label,
                 "side": template.side,
                 "channel": template.channel,
+                "contingent": template.contingent,
                 **_fill_form(form, stake.name),
             }
         )
@@ -641,9 +680,17 @@ def resolve_inputs(
                 evidence=own.get("evidence", ()),
             )
         )
+    correlated = spec.correlated
     if stakes is not None:
         partial = InputSet(evidenced=tuple(evidenced), assumptions=tuple(assumptions))
         used = set(build_ledger(spec, stakes, partial).refs())
+        if correlated is not None:
+            inputs_used = [n for n in correlated.inputs if n in used]
+            correlated = (
+                correlated.model_copy(update={"inputs": inputs_used}) if inputs_used else None
+            )
+            if correlated is not None:
+                used.add(correlated.factor)
         assumptions = [a for a in assumptions if a.name in used]
     used_bounds = {e.bound for e in evidenced}
     for bound in ("at_least", "at_most", "about"):
@@ -658,7 +705,9 @@ def resolve_inputs(
                     rationale=rule.rationale,
                 )
             )
-    return InputSet(evidenced=tuple(evidenced), assumptions=tuple(assumptions))
+    return InputSet(
+        evidenced=tuple(evidenced), assumptions=tuple(assumptions), correlated=correlated
+    )
 
 
 def _overrides(spec: AssumptionsFile, stakes: Stakes | None) -> dict[str, dict[str, Any]]:

@@ -12,10 +12,14 @@ discounted continuously at rate ``r``::
     e = min(s + years, H)
 
 Losses are what the target gives up (military, economic and strategic stakes in the partner, the
-partner's retaliation, the reputation cost of abandoning an ally); gains are what it gets anyway
-(relief from the divider's pressure). The **reservation price** is the smallest yearly package::
+partner's retaliation, the reputation cost of abandoning an ally); gains are what it gets by
+leaving (relief from the divider's pressure). A term marked ``contingent`` comes with the deal
+and is believed with the same credibility ``q`` as the package (relief the divider grants is as
+reversible as the package itself). The **reservation price** is the smallest yearly package::
 
-    P* = max(0, PV(losses) − PV(gains)) / (q · PV(1; package_start, H))
+    P* = max(0, PV(losses) − PV(gains) − q · PV(contingent gains)) / (q · PV(1; package_start, H))
+
+(a contingent loss is likewise weighted by ``q``).
 
 Each term's yearly amount is a product of named inputs divided by others (``times`` and
 ``divide``), so a term such as "arms deals of at least 10e9 USD delivered over D years, of which a
@@ -79,6 +83,7 @@ class TermSpec(Factors):
     label: str = Field(min_length=1)
     side: Literal["loss", "gain"]
     channel: str | None = None
+    contingent: bool = False
 
 
 class LedgerSpec(_Model):
@@ -297,6 +302,8 @@ def evaluate_ledger(
             for name in term.divide[1 if len(term.times) == 1 else 0 :]:
                 amount /= values[name]
         pv = np.multiply(amount, factor(term.start, term.years), out=rows.take())
+        if term.contingent:  # comes with the deal: believed with the package's credibility
+            pv *= q
         yearly[term.name] = amount
         pvs[term.name] = pv
         if term.side == "loss":

@@ -1,7 +1,9 @@
 """Monte Carlo over every input of the ledger: the distribution of the reservation price.
 
 Each draw takes every evidenced figure within its derived range and every assumption from its
-stated distribution (independently), evaluates the ledger and records the reservation price.
+stated distribution (independently, except the inputs an assumptions file draws together through
+a common factor, see :class:`blocs.whatif.inputs.Correlated`), evaluates the ledger and records
+the reservation price.
 Draws are vectorised (one numpy array per input) and made in chunks, so a progress callback can
 report on long runs; the chunking does not change the numbers (the generator's stream is the
 same).
@@ -56,7 +58,10 @@ class MonteCarloResult:
     """The reservation price across draws (USD a year) and what drives it.
 
     ``share_over_cap`` is the share of draws in which no package under the cap moves the
-    target; ``share_free`` the share in which the target's gains already outweigh its losses.
+    target (the infeasible share); ``feasible_*`` the price among the other draws;
+    ``share_free`` the share in which the target's gains already outweigh its losses.
+    ``present_value_median`` is the median present value of the package over its window
+    (the yearly price times the discounted years it is paid).
     ``offered`` is a package already on the table (from an overlay); ``share_offer_enough`` the
     share of draws in which it suffices, ``shortfall_median`` the median of what remains.
     """
@@ -79,6 +84,10 @@ class MonteCarloResult:
     terms: tuple[TermSummary, ...]
     quantiles: dict[str, float]
     prices: np.ndarray = field(repr=False, compare=False)
+    present_value_median: float = float("nan")
+    feasible_median: float | None = None
+    feasible_p10: float | None = None
+    feasible_p90: float | None = None
 
 
 def draw_ledger(
@@ -187,6 +196,11 @@ def simulate(
         )
     finite = price[np.isfinite(price)]
     at = quantiles(price, LEVELS)
+    # the package's present value over its window (what the yearly price is worth in all)
+    with np.errstate(invalid="ignore"):
+        pv = price * out.package_factor
+    feasible = price[price <= out.cap]
+    at_feasible = quantiles(feasible, (0.1, 0.5, 0.9)) if feasible.size else {}
     enough = short = None
     if offered > 0:
         enough = float(np.mean(price <= offered))
@@ -210,4 +224,8 @@ def simulate(
         terms=tuple(terms),
         quantiles={f"p{round(p * 100):02d}": v for p, v in at.items()},
         prices=price,
+        present_value_median=_median(pv),
+        feasible_median=at_feasible.get(0.5),
+        feasible_p10=at_feasible.get(0.1),
+        feasible_p90=at_feasible.get(0.9),
     )

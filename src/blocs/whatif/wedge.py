@@ -11,9 +11,14 @@ Three lenses, one answer with its disagreements:
 * the **base rate** (:mod:`blocs.whatif.baserate`): how often alliances of this kind were
   abandoned, with and without an outside option, from ATOP.
 
-The answer reads "a package worth about X a year (80% interval Y–Z) would move the target past
-the threshold, given these inputs; in N% of draws no package under the cap does", never a claim
-about what a leader would accept.
+The answer reads "a package worth about X a year (present value V) would move the target past
+the threshold, given these inputs; the stated ranges spread it from Y to Z (the spread of the
+inputs' ranges, not a calibrated forecast); in N% of draws no package under the cap does",
+never a claim about what a leader would accept; figures in text carry two significant figures.
+Beside it: the price of two levels (``loosen``: end the holdings the scenario marks ``loosen``;
+``leave``: the whole ledger), each with its structural threshold; the price under each reading
+of an ambiguous figure the scenario lists; and the share of the price's variance the evidenced
+inputs explain (``evidence_share``, from the Sobol total indices).
 
 Examples
 --------
@@ -40,6 +45,7 @@ from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import Scenario, Stakes
 from blocs.seeding import Seed, child_seed, normalise_seed
 from blocs.whatif.baserate import BaseRateLens, base_rate_lens
+from blocs.whatif.distributions import Distribution
 from blocs.whatif.inputs import (
     Assumption,
     AssumptionsFile,
@@ -101,6 +107,10 @@ class WedgeResult:
     assumptions_file: str
     overlay: OverlayResult | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    present_value: float | None = None
+    evidence_share: float | None = None
+    levels: tuple[WedgeLevel, ...] = ()
+    readings: tuple[FigureReadingRow, ...] = ()
 
     @property
     def seed(self) -> int | None:
@@ -133,6 +143,12 @@ class WedgeResult:
                 "cap_median": self.price.cap_median,
                 "offered": self.price.offered,
                 "share_offer_enough": self.price.share_offer_enough,
+                "present_value": self.price.present_value_median,
+                "feasible_median": self.price.feasible_median,
+                "feasible_p10": self.price.feasible_p10,
+                "feasible_p90": self.price.feasible_p90,
+                "interval": "the spread of the stated ranges (10th-90th percentile of the draws),"
+                " not a calibrated forecast",
                 "unit": "USD/year",
             }
             ledger = {**to_jsonable(self.ledger), "monte_carlo": to_jsonable(self.price)}
@@ -157,7 +173,15 @@ class WedgeResult:
             "assumptions_file": self.assumptions_file,
             "overlay": self.overlay,
             "notes": self.notes,
+            "present_value": self.present_value,
+            "evidence_share": self.evidence_share,
+            "levels": self.levels,
+            "readings": self.readings,
         }
+
+
+def _sig2(v: float) -> str:
+    return f"{float(f'{v:.2g}'):g}"
 
 
 def _usd(x: float | None) -> str:
@@ -165,17 +189,66 @@ def _usd(x: float | None) -> str:
         return "—"
     for size, unit in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(x) >= size:
-            return f"{x / size:.3g} {unit} USD"
-    return f"{x:.3g} USD"
+            return f"{_sig2(x / size)} {unit} USD"
+    return f"{_sig2(x)} USD"
 
 
 def usd(x: float | None) -> str:
-    """Money as text: ``usd(1.5e10) == '15 billion USD'``.
+    """Money as text, to two significant figures (the ledger's inputs bear no more).
 
-    >>> usd(1.5e10)
-    '15 billion USD'
+    >>> usd(1.5e10), usd(13.87e9), usd(7.06e9), usd(150e6)
+    ('15 billion USD', '14 billion USD', '7.1 billion USD', '150 million USD')
     """
     return _usd(x)
+
+
+@dataclass(frozen=True)
+class WedgeLevel:
+    """The price of one level of the wedge: ``loosen`` (end one channel of cooperation, the
+    holdings the scenario marks ``loosen``) or ``leave`` (exit the partnership, the whole
+    ledger), with its ledger terms and its structural threshold (the rise of the divider–target
+    tie the landscape needs to split the target from the partner once the level's ties are
+    gone)."""
+
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    price_median: float | None
+    price_p10: float | None
+    price_p90: float | None
+    share_over_cap: float | None
+    present_value: float | None
+    structural_change: float | None
+    structural_note: str
+    not_computed: str | None = None
+
+    def reading(self) -> str:
+        if self.not_computed:
+            return f"The price to {self.name} is not computed: {self.not_computed}."
+        return (
+            f"To {self.name} ({self.description}) the price is about {_usd(self.price_median)} a"
+            f" year (spread of the stated ranges {_usd(self.price_p10)} to"
+            f" {_usd(self.price_p90)})."
+        )
+
+
+@dataclass(frozen=True)
+class FigureReadingRow:
+    """The price with one ambiguous figure fixed at one of its plausible readings."""
+
+    stake: str
+    label: str
+    value: float | None
+    price_median: float
+    price_p10: float
+    price_p90: float
+    share_over_cap: float
+
+    def reading(self) -> str:
+        return (
+            f"Reading {self.stake} as {self.label}, the price is about"
+            f" {_usd(self.price_median)} a year."
+        )
 
 
 def _capped(price: np.ndarray, cap_ceiling: float) -> np.ndarray:
@@ -185,16 +258,34 @@ def _capped(price: np.ndarray, cap_ceiling: float) -> np.ndarray:
 def _ledger_function(
     inputs: InputSet, ledger: LedgerSpec, names: list[str], ceiling: float
 ) -> Callable[[np.ndarray], np.ndarray]:
-    medians = {i.name: i.distribution.median() for i in inputs.all}
+    """The capped price as a function of the independent uniform numbers of the varying inputs
+    (the others at their medians): inputs drawn together through a common factor are mixed as
+    in the Monte Carlo, so the Sobol indices are those of the independent numbers."""
+    position = {name: j for j, name in enumerate(inputs.names)}
 
-    def func(x: np.ndarray) -> np.ndarray:
-        n = x.shape[0]
-        values = {k: np.full(n, v) for k, v in medians.items()}
+    def func(u: np.ndarray) -> np.ndarray:
+        columns = np.full((len(position), u.shape[0]), 0.5)
         for j, name in enumerate(names):
-            values[name] = x[:, j]
+            columns[position[name]] = u[:, j]
+        values = inputs.draw_columns(columns)
         return _capped(evaluate_ledger(ledger, values).price, ceiling)
 
     return func
+
+
+def evidence_share(sobol: SobolResult, evidenced: set[str]) -> float | None:
+    """The share of the price's variance the evidenced inputs explain: their total Sobol indices
+    over the sum of all inputs' totals (negative estimates count as 0).
+
+    >>> r = SobolResult(("a", "b"), (0.2, 0.6), (0, 0), (0.25, 0.75), (0, 0), 8, 32, 1)
+    >>> evidence_share(r, {"a"})
+    0.25
+    """
+    totals = {n: max(t, 0.0) for n, t in zip(sobol.names, sobol.total, strict=True)}
+    whole = sum(totals.values())
+    if whole <= 0:
+        return None
+    return sum(v for n, v in totals.items() if n in evidenced) / whole
 
 
 def _answer(
@@ -208,12 +299,17 @@ def _answer(
     answer = ""
     if mc is not None:
         answer = (
-            f"A package worth about {_usd(mc.price_median)} a year (80% interval"
-            f" {_usd(mc.price_p10)}–{_usd(mc.price_p90)}) would move {target} past the threshold"
-            f" of leaving {partner} for {divider}, given these inputs; in"
-            f" {mc.share_over_cap:.0%} of draws no package under the cap"
-            f" (median {_usd(mc.cap_median)} a year) does."
+            f"A package worth about {_usd(mc.price_median)} a year (present value about"
+            f" {_usd(mc.present_value_median)}) would move {target} past the threshold of leaving"
+            f" {partner} for {divider}, given these inputs; the stated ranges spread it from"
+            f" {_usd(mc.price_p10)} to {_usd(mc.price_p90)} (10th to 90th percentile of the"
+            " draws, the spread of the inputs' ranges, not a calibrated forecast). In"
+            f" {mc.share_over_cap:.0%} of draws no package under the cap (median"
+            f" {_usd(mc.cap_median)} a year) does"
         )
+        if mc.feasible_median is not None and mc.share_over_cap > 0:
+            answer += f"; in the others the price is about {_usd(mc.feasible_median)} a year"
+        answer += "."
     if mc is not None and mc.offered > 0 and mc.share_offer_enough is not None:
         answer += (
             f" The package already on the table ({_usd(mc.offered)} a year) suffices in"
@@ -427,6 +523,16 @@ def wedge(
     notes = []
     if applied is not None:
         notes.append(f"overlay '{applied.overlay_id}' applied: {len(applied.changes)} changes")
+    levels: tuple[WedgeLevel, ...] = ()
+    if ledger_run is not None:
+        levels = _levels(
+            scenario,
+            ledger_run,
+            stakes if isinstance(stakes, Stakes) else None,
+            s_lens,
+            roles=(divider, target, partner),
+            structural=structural,
+        )
     return WedgeResult(
         scenario_id=scenario.id,
         divider=divider,
@@ -446,7 +552,91 @@ def wedge(
         assumptions_file=spec.id,
         overlay=applied,
         notes=tuple(notes),
+        present_value=ledger_run.mc.present_value_median if ledger_run is not None else None,
+        evidence_share=ledger_run.evidence_share if ledger_run is not None else None,
+        levels=levels,
+        readings=ledger_run.readings if ledger_run is not None else (),
     )
+
+
+def _levels(
+    scenario: Scenario,
+    run: _LedgerRun,
+    stakes: Stakes | None,
+    s_lens: StructuralLens | None,
+    *,
+    roles: tuple[str, str, str],
+    structural: bool,
+) -> tuple[WedgeLevel, ...]:
+    divider, target, partner = roles
+    mc = run.mc
+    leave = WedgeLevel(
+        name="leave",
+        description="exit the partnership: every term of the ledger",
+        terms=tuple(t.name for t in run.ledger.terms),
+        price_median=mc.price_median,
+        price_p10=mc.price_p10,
+        price_p90=mc.price_p90,
+        share_over_cap=mc.share_over_cap,
+        present_value=mc.present_value_median,
+        structural_change=s_lens.flip.change if s_lens is not None else None,
+        structural_note="the divider–target tie's rise for the landscape's global minimum to"
+        " split the target from the partner",
+    )
+    if run.loosen is None:
+        loosen = WedgeLevel(
+            name="loosen",
+            description="end one channel of cooperation",
+            terms=(),
+            price_median=None,
+            price_p10=None,
+            price_p90=None,
+            share_over_cap=None,
+            present_value=None,
+            structural_change=None,
+            structural_note="",
+            not_computed="no holding in the scenario's stakes is marked loosen: true",
+        )
+        return (loosen, leave)
+    lo = run.loosen
+    dropped = {
+        st.figure[len("ties[") : -1].lower()
+        for st in (stakes.holdings if stakes else [])
+        if st.loosen and st.figure.startswith("ties[")
+    }
+    change = None
+    note = "structural lens not computed (structural=False)"
+    if structural:
+        kept = [t for t in scenario.ties if not (t.id and t.id.lower() in dropped)]
+        try:
+            flip = structural_lens(
+                scenario.model_copy(update={"ties": kept}),
+                divider=divider,
+                target=target,
+                partner=partner,
+            ).flip
+            change = flip.change
+            note = (
+                f"without the tie(s) {', '.join(sorted(dropped))}, the divider–target tie's rise"
+                " for the landscape's global minimum to split the target from the partner"
+                if dropped
+                else "the loosened holdings are not ties, so the structure is as for leaving"
+            )
+        except ModelInputError as exc:
+            note = f"structural lens skipped: {exc}"
+    loosen = WedgeLevel(
+        name="loosen",
+        description="end one channel of cooperation: " + ", ".join(run.loosen_terms),
+        terms=run.loosen_terms,
+        price_median=lo.price_median,
+        price_p10=lo.price_p10,
+        price_p90=lo.price_p90,
+        share_over_cap=lo.share_over_cap,
+        present_value=lo.present_value_median,
+        structural_change=change,
+        structural_note=note,
+    )
+    return (loosen, leave)
 
 
 def _median_horizon(spec: AssumptionsFile) -> float:
@@ -468,6 +658,10 @@ class _LedgerRun:
     sobol: SobolResult | None
     tornado: list[TornadoRow]
     horizon: float
+    loosen: MonteCarloResult | None
+    loosen_terms: tuple[str, ...]
+    readings: tuple[FigureReadingRow, ...]
+    evidence_share: float | None
 
 
 def _run_ledger(
@@ -495,23 +689,27 @@ def _run_ledger(
     sob = None
     if sobol_samples and names:
         func = _ledger_function(inputs, ledger, names, ceiling)
+        unit = Distribution(kind="uniform", low=0.0, high=1.0)
         sob = sobol_indices(
             func,
             names,
-            [i.distribution for i in varying],
+            [unit] * len(names),
             base_samples=sobol_samples,
             seed=child_seed(np.random.default_rng(seed)),
         )
     medians = {i.name: i.distribution.median() for i in inputs.all}
+    in_ledger = set(ledger.refs())
     at_medians, rows = tornado(
         lambda v: evaluate_ledger(ledger, v).price,
         medians,
-        [(i.name, i.label, i.kind, i.low, i.high) for i in varying],
+        [(i.name, i.label, i.kind, i.low, i.high) for i in varying if i.name in in_ledger],
     )
     lens = LedgerLens(
         formula=(
-            "P* = max(0, PV(losses) − PV(gains)) / (q · PV(1 USD/yr from package start to"
-            " horizon)); continuous discounting"
+            "P* = max(0, PV(losses) − PV(gains) − q · PV(gains that come with the deal))"
+            " / (q · PV(1 USD/yr from package start to horizon)); continuous discounting;"
+            " arms and trade at their margins; the foothold net of the running cost saved;"
+            " loss shares drawn together through the rupture's severity"
         ),
         terms=tuple(mc.terms),
         losses_pv_median=mc.losses_pv_median,
@@ -521,7 +719,74 @@ def _run_ledger(
     )
     horizon = medians.get(ledger.horizon) if isinstance(ledger.horizon, str) else None
     horizon = float(horizon if horizon is not None else ledger.horizon)
-    return _LedgerRun(inputs, ledger, mc, lens, sob, rows, horizon)
+    loosen = None
+    loosen_names = [st.name for st in (stakes.holdings if stakes else []) if st.loosen]
+    if loosen_names:
+        terms = [t for t in ledger.terms if t.name in loosen_names]
+        loosen = simulate(
+            inputs, ledger.model_copy(update={"terms": terms}), draws=draws, seed=seed
+        )
+    readings = []
+    for _path, stake in stakes.items() if stakes else []:
+        for reading in stake.readings:
+            fixed = _fixed(inputs, stake.name, reading.value)
+            run = simulate(fixed, ledger, draws=draws, seed=seed)
+            readings.append(
+                FigureReadingRow(
+                    stake=stake.name,
+                    label=reading.label,
+                    value=reading.value,
+                    price_median=run.price_median,
+                    price_p10=run.price_p10,
+                    price_p90=run.price_p90,
+                    share_over_cap=run.share_over_cap,
+                )
+            )
+        if stake.readings:
+            stated = inputs.get(stake.name)
+            readings.insert(
+                len(readings) - len(stake.readings),
+                FigureReadingRow(
+                    stake=stake.name,
+                    label=f"the stated range {_usd(stated.low)} to {_usd(stated.high)}",
+                    value=None,
+                    price_median=mc.price_median,
+                    price_p10=mc.price_p10,
+                    price_p90=mc.price_p90,
+                    share_over_cap=mc.share_over_cap,
+                ),
+            )
+    share = evidence_share(sob, {i.name for i in inputs.evidenced}) if sob else None
+    return _LedgerRun(
+        inputs,
+        ledger,
+        mc,
+        lens,
+        sob,
+        rows,
+        horizon,
+        loosen,
+        tuple(loosen_names),
+        tuple(readings),
+        share,
+    )
+
+
+def _fixed(inputs: InputSet, name: str, value: float) -> InputSet:
+    """The same inputs with one of them fixed at ``value`` (its column of draws is kept, so the
+    others draw the same numbers)."""
+    import dataclasses
+
+    fixed = Distribution(kind="fixed", value=value)
+
+    def swap(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            dataclasses.replace(i, distribution=fixed) if i.name == name else i for i in items
+        )
+
+    return dataclasses.replace(
+        inputs, evidenced=swap(inputs.evidenced), assumptions=swap(inputs.assumptions)
+    )
 
 
 def _base_rate(
