@@ -10,6 +10,7 @@ from blocs.commands import bargain as bargain_commands
 from blocs.commands import code as code_commands
 from blocs.commands import documents as documents_commands
 from blocs.commands import events as events_commands
+from blocs.commands import idealpoints as idealpoints_commands
 from blocs.commands import measure as measure_commands
 from blocs.commands import models_balance as models_balance_commands
 from blocs.commands import models_landscape as models_landscape_commands
@@ -28,6 +29,7 @@ app = typer.Typer(
 # Each module adds its commands to the app, in the order data flows through blocs.
 scenario_commands.register(app)
 measure_commands.register(app)
+idealpoints_commands.register(app)
 events_commands.register(app)
 code_commands.register(app)
 documents_commands.register(app)
