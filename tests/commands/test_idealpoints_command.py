@@ -57,3 +57,23 @@ def test_idealpoints_bad_input_is_one_line_with_exit_2(
     assert message in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_votes_series_side_by_side(tmp_path, write_un_votes, monkeypatch):
+    monkeypatch.setenv("BLOCS_CACHE_DIR", str(tmp_path / "cache"))
+    write_un_votes(tmp_path / "data" / "un-votes", sessions=(69, 70, 71))
+    root = str(tmp_path / "data")
+    result = runner.invoke(app, ["votes", "RUS", "IRN", "--data", root, "--series", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["session"] for r in data["rows"]] == [69, 70, 71]
+    assert {"agreement", "s_score", "kappa", "distance", "ideal_a", "ideal_b"} <= set(
+        data["rows"][0]
+    )
+    args = ["votes", "RUS", "IRN", "--data", root, "--series", "--from", "2015"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "2016" in result.stdout and "2014" not in result.stdout
+    assert "voted alike" in " ".join(result.stdout.split())
+    result = runner.invoke(app, ["votes", "RUS", "IRN", "--data", root])
+    assert result.exit_code == 2 and "--from and --to" in result.output

@@ -350,3 +350,27 @@ def test_sessions_70_to_72_agree_with_the_published_estimates(shared_data):
             est.point(c, session).ideal_point for c in ("USA", "ISR", "RUS", "IRN")
         )
         assert usa > 0 and isr > 0 and usa > rus > irn
+
+
+#: COW codes: NATO members of the Cold War and the Warsaw Pact (without Albania, which left).
+NATO = (2, 20, 200, 210, 211, 220, 325, 385, 390, 395)
+WARSAW_PACT = (365, 290, 310, 315, 355, 360, 265)
+
+
+def test_cold_war_blocs_and_the_soviet_break(shared_data):
+    """Qualitative checks on sessions 40-48 (1985-1994) estimated together."""
+    est = estimate_ideal_points(shared_data, sessions=(40, 48))
+    by = {(p.ccode, p.session): p.ideal_point for p in est.points}
+    for session in range(40, 45):  # until 1989 every NATO state stands west of every Pact state
+        west = [by[c, session] for c in NATO if (c, session) in by]
+        east = [by[c, session] for c in WARSAW_PACT if (c, session) in by]
+        assert min(west) > max(east), session
+    for session in range(40, 49):  # the US, and Israel, at the western end
+        ranked = sorted((v, c) for (c, s), v in by.items() if s == session)[::-1]
+        top = [c for _, c in ranked[:5]]
+        assert 2 in top[:2] and 666 in top, session
+    # the USSR/Russia: from the eastern bloc to the centre-west, its largest move 1990-92
+    russia = [by[365, s] for s in range(40, 49)]
+    assert russia[0] < -1 < 0 < russia[-1]
+    steps = np.diff(russia)
+    assert steps[4:7].sum() > 0.5 * (russia[-1] - russia[0])  # sessions 44 -> 47

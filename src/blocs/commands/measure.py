@@ -28,16 +28,31 @@ def _num(value: float | None, digits: int = 3) -> str:
 def votes(
     a: str = typer.Argument(..., help="First state, ISO alpha-3 (e.g. RUS)."),
     b: str = typer.Argument(..., help="Second state, ISO alpha-3 (e.g. IRN)."),
-    data: Path = typer.Option(..., "--data", help="Folder of the UN votes data."),
-    start: int = typer.Option(..., "--from", help="First year."),
-    end: int = typer.Option(..., "--to", help="Last year."),
+    data: Path = typer.Option(
+        ..., "--data", help="Reference-data root (holding un-votes/) or the UN votes folder."
+    ),
+    start: int | None = typer.Option(None, "--from", help="First year."),
+    end: int | None = typer.Option(None, "--to", help="Last year."),
     by: str = typer.Option("period", "--by", help="period or year."),
     issue: str | None = typer.Option(None, "--issue", help="Issue code (me nu di hr co ec)."),
+    series: bool = typer.Option(
+        False,
+        "--series",
+        help="Session by session from the first to the last session both voted in (or --from"
+        " to --to): agreement, S, kappa and ideal-point distance side by side.",
+    ),
     json: bool = JSON_OPTION,
 ) -> None:
     """How alike two states vote in the UN General Assembly: agreement, S, kappa."""
     from blocs.measure.votes import vote_agreement
 
+    if series:
+        _vote_series(a, b, data, start, end, json)
+        return
+    if start is None or end is None:
+        raise BlocsError("--from and --to are needed (or --series for every common session)")
+    if data.is_dir() and (data / "un-votes").is_dir():
+        data = data / "un-votes"
     if by not in ("period", "year"):
         raise BlocsError(f"--by: '{by}' is not one of period, year")
     result = vote_agreement(data, a, b, start, end, by=by, issue=issue)  # type: ignore[arg-type]
@@ -67,6 +82,70 @@ def votes(
     )
     if result.malformed:
         console.print(f"[yellow]{result.malformed} malformed rows were skipped[/]")
+
+
+def _vote_series(
+    a: str, b: str, data: Path, start: int | None, end: int | None, json: bool
+) -> None:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from blocs.measure.idealpoints.alignment import pair_alignment
+    from blocs.measure.idealpoints.cache import record_estimates
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[note]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=json,
+    ) as bar:
+        task = bar.add_task("ideal points of every session", total=None, note="")
+        votes, estimates = record_estimates(
+            data, progress=lambda _, it: bar.update(task, note=f"iteration {it}")
+        )
+    result = pair_alignment(votes, estimates, a, b)
+    if start is not None or end is not None:
+        result = result.between(
+            start if start is not None else -9999, end if end is not None else 9999
+        )
+    if json:
+        print_json(result)
+        return
+    table = Table(
+        "session",
+        "year",
+        "roll calls",
+        "agreement",
+        "S",
+        "kappa",
+        f"ideal {result.a}",
+        f"ideal {result.b}",
+        "distance",
+        title=f"UN General Assembly alignment, {result.a}–{result.b}, session by session",
+    )
+    for r in result.rows:
+        table.add_row(
+            str(r.session),
+            str(r.year),
+            str(r.votes),
+            _num(r.agreement),
+            _num(r.s_score),
+            _num(r.kappa),
+            _num(r.ideal_a, 2),
+            _num(r.ideal_b, 2),
+            _num(r.distance, 2),
+        )
+    console.print(table)
+    console.print(result.reading(), highlight=False)
+    console.print(
+        "Agreement, S (yes 1, abstain 2, no 3) and kappa over every roll call both voted on;"
+        f" ideal points: dynamic ordered probit, higher = closer to {result.anchor}, one scale"
+        f" for 1946–2020 (blocs idealpoints). Data: {result.source.title},"
+        f" {result.source.version}. Cite: {result.source.cite}",
+        highlight=False,
+    )
 
 
 @user_errors
@@ -120,6 +199,11 @@ def measure(
     votes_dir: Path | None = typer.Option(None, "--votes", help="Folder of the UN votes data."),
     alliances_data: Path | None = typer.Option(None, "--alliances", help="ATOP file or folder."),
     events_db: Path | None = typer.Option(None, "--events", help="Event store (DuckDB file)."),
+    ideal_points: Path | None = typer.Option(
+        None,
+        "--ideal-points",
+        help="Folder of the UN votes data: political ties from ideal-point distance.",
+    ),
     all_pairs: bool = typer.Option(
         False, "--all-pairs", help="Measure every pair of states, not only assessed pairs."
     ),
@@ -128,7 +212,7 @@ def measure(
     ),
     json: bool = JSON_OPTION,
 ) -> None:
-    """Add measured ties (UN votes, ATOP alliances, events) beside the assessed ones."""
+    """Add measured ties (UN votes, ideal points, ATOP alliances, events) beside assessed ones."""
     from blocs.measure.measured_ties import measure_scenario, parse_period
     from blocs.results import to_jsonable
     from blocs.scenario import load, save_scenario
@@ -141,6 +225,7 @@ def measure(
         votes=votes_dir,
         alliances=alliances_data,
         events=events_db,
+        ideal_points=ideal_points,
         all_pairs=all_pairs,
     )
     if output is not None:

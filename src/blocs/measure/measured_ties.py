@@ -17,6 +17,10 @@ Rules (each a stated choice, not a finding):
   ties; a pair without any obligation gets no tie (its measured value is reported as 0).
 * **Events → political.** The strength is the pair's net cooperation share over the period,
   (cooperative − conflictual events) / all of them, from ``blocs.measure.events.dyad_summary``.
+* **Ideal points → political.** The strength is the rank of the pair's ideal-point distance
+  among all pairs of states in each General Assembly session opened in the period, averaged
+  (+1 the closest pair, 0 the median, -1 the farthest;
+  :mod:`blocs.measure.idealpoints.alignment`), from one dynamic fit of every session 1946–2020.
 * Strengths are rounded to three decimals. Pairs are the state pairs that already have an
   assessed tie (or every pair of states with ``all_pairs``). A measured tie already in the
   scenario with the same id (a second run over the same period) is replaced.
@@ -47,12 +51,20 @@ from typing import Any, Protocol
 
 from blocs.errors import BlocsError
 from blocs.measure.alliances import OBLIGATION_NAMES, AllianceTies, alliance_ties
+from blocs.measure.idealpoints.alignment import (
+    IdealPointTie,
+    ideal_point_tie,
+    sessions_of_years,
+)
+from blocs.measure.idealpoints.cache import record_estimates
+from blocs.measure.idealpoints.unga import session_year
 from blocs.measure.votes import (
     UN_VOTES_SOURCE,
     VoteAgreementResult,
     read_votes,
     vote_agreement_matrix,
 )
+from blocs.results import NotComputed
 from blocs.scenario.crosswalk import CountryCodeError
 from blocs.scenario.model import (
     ActorKind,
@@ -224,6 +236,36 @@ def _vote_tie(a: str, b: str, r: VoteAgreementResult, period: Period, names: dic
                 ),
                 confidence="high",
             ),
+        ],
+    )
+
+
+def _ideal_point_tie(a: str, b: str, t: IdealPointTie, period: Period, names: dict) -> Tie:
+    first, last = session_year(t.first_session), session_year(t.last_session)
+    return Tie(
+        id=_tie_id(a, b, "ideal-points", first, last),
+        pair=(a, b),
+        channel=Channel.political,
+        strength=t.strength,
+        rationale=(
+            f"Measured: distance between the two states' UN General Assembly ideal points"
+            f" (dynamic ordered probit), ranked among all pairs of each session {first}–{last}"
+            f" and averaged over {len(t.sessions)} session(s): +1 closest, 0 median, -1 farthest."
+        ),
+        basis=Basis.measured,
+        period=period,
+        evidence=[
+            Evidence(
+                source=t.source.id,
+                locator=t.locator,
+                claim=(
+                    f"{names[a]} and {names[b]} stood {t.distance:.2f} standard deviations apart"
+                    f" on average in the sessions of {first}–{last}; ranked among all pairs,"
+                    f" a tie of {t.strength:+.3f}."
+                ),
+                quantity=Quantity(value=t.strength, unit="distance rank tie", period=period),
+                confidence="medium",
+            )
         ],
     )
 
@@ -409,6 +451,31 @@ class VotesSource:
         return Measurement(tie, tie.strength)
 
 
+class IdealPointsSource:
+    """UN General Assembly ideal points: the pair's distance rank as a political tie."""
+
+    channel = Channel.political
+    measure = "distance rank tie"
+
+    def __init__(self, folder: str | Path, ctx: _Context):
+        self.ctx = ctx
+        _, self.estimates = record_estimates(folder)
+        self.sessions = sessions_of_years(ctx.start, ctx.end)
+        self.dataset = UN_VOTES_SOURCE.id
+        self.messages: list[str] = []
+
+    def source(self) -> Source | None:
+        return UN_VOTES_SOURCE
+
+    def measure_pair(self, a: str, b: str) -> Measurement:
+        ctx = self.ctx
+        t = ideal_point_tie(self.estimates, ctx.iso[a], ctx.iso[b], *self.sessions)
+        if isinstance(t, NotComputed):
+            return Measurement(None, None, t.reason)
+        tie = _ideal_point_tie(a, b, t, ctx.period, ctx.names)
+        return Measurement(tie, tie.strength)
+
+
 class AlliancesSource:
     """ATOP alliance obligations: the mean strongest obligation as a military tie."""
 
@@ -487,6 +554,7 @@ def measure_scenario(
     votes: str | Path | None = None,
     alliances: str | Path | None = None,
     events: str | Path | None = None,
+    ideal_points: str | Path | None = None,
     all_pairs: bool = False,
     pairs: Sequence[tuple[str, str]] | None = None,
 ) -> MeasuredScenario:
@@ -500,7 +568,10 @@ def measure_scenario(
         First and last year measured.
     votes, alliances, events : path, optional
         The UN votes folder, an ATOP file or folder, an event store (DuckDB file). At least
-        one is needed.
+        one data set is needed.
+    ideal_points : path, optional
+        The UN votes folder (or the reference-data root): political ties from ideal-point
+        distance (the whole record is estimated once and cached).
     all_pairs : bool
         Measure every pair of states, not only pairs with an assessed tie.
     pairs : sequence of (id, id), optional
@@ -511,8 +582,10 @@ def measure_scenario(
     BlocsError
         No data set given, no state pair to measure, or an actor id not in the scenario.
     """
-    if votes is None and alliances is None and events is None:
-        raise BlocsError("give at least one data set: --votes, --alliances or --events")
+    if votes is None and alliances is None and events is None and ideal_points is None:
+        raise BlocsError(
+            "give at least one data set: --votes, --alliances, --events or --ideal-points"
+        )
     if start > end:
         raise BlocsError(f"the period starts ({start}) after it ends ({end})")
     iso = _iso3_of(scenario)
@@ -534,6 +607,8 @@ def measure_scenario(
     if votes is not None:
         states = sorted({actor for pair in todo for actor in pair})
         sources.append(VotesSource(votes, ctx, states))
+    if ideal_points is not None:
+        sources.append(IdealPointsSource(ideal_points, ctx))
     if alliances is not None:
         sources.append(AlliancesSource(alliances, ctx))
     if events is not None:
@@ -553,7 +628,7 @@ def measure_scenario(
             )
         messages.extend(src.messages)
         cited = src.source()
-        if cited is not None:
+        if cited is not None and cited not in datasets:
             datasets.append(cited)
 
     new_ids = {t.id for t in added}

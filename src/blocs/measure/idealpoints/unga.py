@@ -275,6 +275,23 @@ class UNVotes:
     files: tuple[str, ...]
 
 
+def un_votes_files(root: str | Path) -> tuple[Path, Path]:
+    """The votes file and the roll-call file under the reference-data root (or ``un-votes/``).
+
+    Raises :class:`~blocs.errors.DataFormatError` naming the folder when one is missing.
+    """
+    folder = Path(root)
+    if (folder / "un-votes").is_dir():
+        folder = folder / "un-votes"
+    if not folder.is_dir():
+        raise DataFormatError("no such folder (the reference-data root)", file=str(folder))
+    votes_path = _find_votes(folder)
+    rc_path = folder / _ROLL_CALLS
+    if not rc_path.is_file():
+        raise DataFormatError(f"no {_ROLL_CALLS} here", file=str(folder))
+    return votes_path, rc_path
+
+
 def read_un_votes(root: str | Path) -> UNVotes:
     """Read the roll calls with each voting state's COW code, validating every row.
 
@@ -287,15 +304,7 @@ def read_un_votes(root: str | Path) -> UNVotes:
         unknown vote value, a country the crosswalk does not know, a roll call missing from
         the roll-call file, a session or roll-call id that is not a number.
     """
-    folder = Path(root)
-    if (folder / "un-votes").is_dir():
-        folder = folder / "un-votes"
-    if not folder.is_dir():
-        raise DataFormatError("no such folder (the reference-data root)", file=str(folder))
-    votes_path = _find_votes(folder)
-    rc_path = folder / _ROLL_CALLS
-    if not rc_path.is_file():
-        raise DataFormatError(f"no {_ROLL_CALLS} here", file=str(folder))
+    votes_path, rc_path = un_votes_files(root)
     rc = _read_csv(rc_path, ("rcid", "session", "date", "amend", "para"))
     rc_id = _integer_column(rc, "rcid", rc_path)
     rc_session = _integer_column(rc, "session", rc_path)
