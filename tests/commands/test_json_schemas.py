@@ -137,3 +137,11 @@ def test_data_command_schemas(shared_data: Path) -> None:
             str(shared_data / "atop-v4"),
         ],
     )
+
+
+def test_idealpoint_command_schemas(tmp_path: Path, write_un_votes, monkeypatch) -> None:
+    monkeypatch.setenv("BLOCS_CACHE_DIR", str(tmp_path / "cache"))
+    write_un_votes(tmp_path / "un-votes")
+    check("idealpoints", ["idealpoints", "--data", str(tmp_path), "--json"])
+    series = ["votes", "RUS", "IRN", "--data", str(tmp_path), "--series", "--json"]
+    check("votes_series", series)

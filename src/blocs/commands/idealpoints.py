@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -11,6 +14,30 @@ from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
 
 #: More rows than this are not printed in full (use --csv or --state).
 MAX_PRINTED = 60
+
+
+@contextlib.contextmanager
+def fit_progress(
+    description: str, *, disable: bool
+) -> Iterator[tuple[Any, Callable[[str, int], None]]]:
+    """A progress bar for the ideal-point fit: the bar and the callback to give the estimator."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[note]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=disable,
+    ) as bar:
+        task = bar.add_task(description, total=None, note="")
+
+        def show(stage: str, iteration: int) -> None:
+            bar.update(task, note=f"iteration {iteration}")
+
+        yield bar, show
 
 
 @user_errors
@@ -30,27 +57,12 @@ def idealpoints(
     json: bool = JSON_OPTION,
 ) -> None:
     """Ideal points (dynamic ordered probit, BSV family) with standard errors per state-session."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from blocs.measure.idealpoints import estimate_ideal_points, parse_sessions, read_un_votes
 
     span = parse_sessions(sessions) if sessions else None
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[note]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=json,
-    ) as bar:
-        task = bar.add_task("reading the roll calls", total=None, note="")
+    with fit_progress("reading the roll calls", disable=json) as (bar, show):
         votes = read_un_votes(data)
-        bar.update(task, description="fitting the model")
-
-        def show(stage: str, iteration: int) -> None:
-            bar.update(task, note=f"iteration {iteration}")
-
+        bar.update(bar.task_ids[0], description="fitting the model")
         result = estimate_ideal_points(votes, span, progress=show)
     if csv is not None:
         result.to_frame().to_csv(csv, index=False)

@@ -87,24 +87,12 @@ def votes(
 def _vote_series(
     a: str, b: str, data: Path, start: int | None, end: int | None, json: bool
 ) -> None:
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from blocs.commands.idealpoints import fit_progress
     from blocs.measure.idealpoints.alignment import pair_alignment
     from blocs.measure.idealpoints.cache import record_estimates
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[note]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=json,
-    ) as bar:
-        task = bar.add_task("ideal points of every session", total=None, note="")
-        votes, estimates = record_estimates(
-            data, progress=lambda _, it: bar.update(task, note=f"iteration {it}")
-        )
+    with fit_progress("ideal points of every session", disable=json) as (_, show):
+        votes, estimates = record_estimates(data, progress=show)
     result = pair_alignment(votes, estimates, a, b)
     if start is not None or end is not None:
         result = result.between(

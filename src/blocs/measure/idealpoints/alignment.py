@@ -215,7 +215,7 @@ class IdealPointTie:
     strength: float
     distance: float
     sessions: tuple[int, ...]
-    per_session: tuple[float, ...] = field(repr=False)
+    per_session: tuple[float, ...] = field(repr=False, metadata={"json": "per_session"})
     source: Source = UN_VOTES_SOURCE
 
     @property

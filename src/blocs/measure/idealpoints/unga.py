@@ -143,15 +143,17 @@ class IdealPoint:
     se: float
     n_votes: int
 
+    __json_properties__ = ("low", "high")
+
     @property
     def low(self) -> float:
         """Lower end of the 90 % interval (Laplace)."""
-        return self.ideal_point - 1.6449 * self.se
+        return round(self.ideal_point - 1.6449 * self.se, 4)
 
     @property
     def high(self) -> float:
         """Upper end of the 90 % interval (Laplace)."""
-        return self.ideal_point + 1.6449 * self.se
+        return round(self.ideal_point + 1.6449 * self.se, 4)
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,7 @@ class IdealPointEstimates:
 
     first_session: int
     last_session: int
-    points: tuple[IdealPoint, ...] = field(repr=False)
+    points: tuple[IdealPoint, ...] = field(repr=False, metadata={"json": "points"})
     counts: RowCounts
     n_items: int
     anchor: str
