@@ -105,6 +105,41 @@ def _votes(scenario: Scenario, *, votes: Path | None = None, years: int = 15, **
     )
 
 
+def _idealpoints(
+    scenario: Scenario, *, votes: Path | None = None, years: int = 25, **_: Any
+) -> Any:
+    """The focus triangle's ideal points and distances, from ``years`` before the scenario's
+    period (or the data's first common session) to the data's last session."""
+    if votes is None:
+        raise _Missing("no UN-votes folder was given (--votes)")
+    focus = scenario.focus
+    if focus is None:
+        raise _Missing("the scenario names no focus (divider, target, partner)")
+    from blocs.measure.idealpoints.alignment import triangle_alignment
+    from blocs.measure.idealpoints.cache import record_estimates
+
+    period = scenario.period
+    start_text = (period.start or period.end) if period else None
+    first = int(start_text[:4]) if start_text else None
+    mark = (first, _end_year(scenario)) if first is not None else None
+    codes = []
+    by_id = {a.id: a for a in scenario.actors}
+    for role in (focus.target, focus.partner, focus.divider):
+        actor = by_id.get(role)
+        code = actor.iso3 if actor is not None else None
+        if not code:
+            raise _Missing(f"the focus actor {role} is not a state with an ISO code")
+        codes.append(code)
+    vote_data, estimates = record_estimates(votes)
+    return triangle_alignment(
+        vote_data,
+        estimates,
+        codes,
+        first - years if first is not None else None,
+        mark=mark,
+    )
+
+
 QUADS = (
     ("verbal_cooperation", "verbal cooperation"),
     ("material_cooperation", "material cooperation"),
@@ -154,6 +189,7 @@ LENSES: tuple[str, ...] = ("balance", "triad", "landscape", "dynamics", "wedge",
 
 PART_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "votes": _votes,
+    "idealpoints": _idealpoints,
     "events": _events,
 }
 

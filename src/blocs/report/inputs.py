@@ -34,6 +34,7 @@ PARTS: tuple[str, ...] = (
     "wedge",
     "bargain",
     "votes",
+    "idealpoints",
     "events",
 )
 

@@ -338,6 +338,50 @@ def measured_section(inputs: ReportInputs) -> Section:
     )
 
 
+def idealpoints_section(inputs: ReportInputs) -> Section:
+    """The focus triangle in the UN General Assembly: ideal points and distances by year."""
+    result = inputs.get("idealpoints")
+    if result is None:
+        return Section(
+            id="idealpoints",
+            title="Preferences in the UN General Assembly",
+            template="idealpoints.html",
+            context={"figures": (), "reading": None},
+            notes=(f"ideal points {inputs.why('idealpoints')}",),
+        )
+    mark = (*result.mark, "scenario period") if result.mark else None
+    figures = (
+        {
+            "svg": svg.line_svg(
+                result.positions(),
+                title="Ideal points by year (higher: closer to the US-led side)",
+                y_label="ideal point",
+                mark=mark,
+            ),
+            "caption": (
+                "Dynamic ordered-probit ideal points of every state and session, one scale for"
+                " the whole record (mean 0, sd 1 over all state-sessions); the year is the one a"
+                " session opened."
+            ),
+        },
+        {
+            "svg": svg.line_svg(
+                result.distances(),
+                title="Ideal-point distance of each pair, by year",
+                y_label="distance",
+                mark=mark,
+            ),
+            "caption": "Absolute difference of the two ideal points; lower means closer.",
+        },
+    )
+    return Section(
+        id="idealpoints",
+        title="Preferences in the UN General Assembly",
+        template="idealpoints.html",
+        context={"figures": figures, "reading": result.reading()},
+    )
+
+
 # -- 7. assumptions and the sources' errors -------------------------------------------------------
 
 
@@ -423,6 +467,7 @@ SECTION_BUILDERS: tuple[Callable[[ReportInputs], Section], ...] = (
     wedge_section,
     bargain_section,
     measured_section,
+    idealpoints_section,
     assumptions_section,
     references_section,
 )

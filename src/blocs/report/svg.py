@@ -502,8 +502,12 @@ def line_svg(
     y_range: tuple[float, float] | None = None,
     width: int = 560,
     height: int = 220,
+    mark: tuple[float, float, str] | None = None,
 ) -> Markup:
-    """Lines over time (x is a year or a decimal year), one colour per series, with a legend."""
+    """Lines over time (x is a year or a decimal year), one colour per series, with a legend.
+
+    ``mark`` = (from, to, label) shades that span of x (a scenario's period) behind the lines.
+    """
     ml, mr, mt, mb = 48, 12, 24 if title else 10, 34
     legend_w = 150 if series else 0
     pw, ph = width - ml - mr - legend_w, height - mt - mb
@@ -533,6 +537,17 @@ def line_svg(
             f' stroke="#eee"/><text x="{ml - 4}" y="{_n(sy(t) + 4)}" text-anchor="end">'
             f"{escape(format_number(t))}</text>"
         )
+    if mark is not None:
+        half = 0.5 if xlo >= 1000 else 0.0  # a year's point stands for the whole year
+        left = min(max(mark[0] - half, xlo), xhi)
+        right = min(max(mark[1] + half, xlo), xhi)
+        if right > left:
+            out.append(
+                f'<rect x="{_n(sx(left))}" y="{mt}" width="{_n(sx(right) - sx(left))}"'
+                f' height="{_n(ph)}" fill="#f3e7c4"><title>{escape(mark[2])}</title></rect>'
+                f'<text x="{_n(sx(left) + 2)}" y="{_n(mt + 10)}" fill="#8a6d1d">'
+                f"{escape(mark[2])}</text>"
+            )
     for i, (name, pts) in enumerate(series.items()):
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         clean = [(x, y) for x, y in sorted(pts) if math.isfinite(y)]

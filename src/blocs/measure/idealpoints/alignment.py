@@ -303,3 +303,94 @@ def sessions_of_years(first_year: int, last_year: int) -> tuple[int, int]:
     if first_year > last_year:
         raise BlocsError(f"the period starts ({first_year}) after it ends ({last_year})")
     return first_year - SESSION_YEAR_OFFSET, last_year - SESSION_YEAR_OFFSET
+
+
+@dataclass(frozen=True)
+class TriangleAlignment:
+    """Three states' ideal points and their three pairs' alignment, session by session.
+
+    ``states`` are the three ISO codes (in the scenario's focus order); ``pairs`` the three
+    :class:`PairAlignment` series over the same sessions; ``mark`` the years of a period to
+    highlight (a scenario's period), when given.
+    """
+
+    states: tuple[str, str, str]
+    pairs: tuple[PairAlignment, PairAlignment, PairAlignment]
+    first_year: int
+    last_year: int
+    mark: tuple[int, int] | None = None
+
+    def positions(self) -> dict[str, list[tuple[int, float]]]:
+        """Each state's ideal point by year (sessions in which it cast a contested vote)."""
+        out: dict[str, dict[int, float]] = {s: {} for s in self.states}
+        for pair in self.pairs:
+            for r in pair.rows:
+                if r.ideal_a is not None:
+                    out[pair.a][r.year] = r.ideal_a
+                if r.ideal_b is not None:
+                    out[pair.b][r.year] = r.ideal_b
+        return {s: sorted(v.items()) for s, v in out.items()}
+
+    def distances(self) -> dict[str, list[tuple[int, float]]]:
+        """Each pair's ideal-point distance by year."""
+        return {
+            f"{p.a}–{p.b}": [(r.year, r.distance) for r in p.rows if r.distance is not None]
+            for p in self.pairs
+        }
+
+    def reading(self) -> str:
+        parts = []
+        for p in self.pairs:
+            both = [r for r in p.rows if r.distance is not None]
+            if both:
+                parts.append(
+                    f"{p.a}–{p.b} from {both[0].distance:.2f} ({both[0].year}) to"
+                    f" {both[-1].distance:.2f} ({both[-1].year})"
+                )
+        closest = min(
+            (p for p in self.pairs if any(r.distance is not None for r in p.rows)),
+            key=lambda p: [r.distance for r in p.rows if r.distance is not None][-1],
+            default=None,
+        )
+        tail = f"; the closest pair at the end is {closest.a}–{closest.b}" if closest else ""
+        return f"Ideal-point distances moved {', '.join(parts)}{tail}."
+
+
+def triangle_alignment(
+    votes: UNVotes,
+    estimates: IdealPointEstimates,
+    states: Sequence[str],
+    first_year: int | None = None,
+    last_year: int | None = None,
+    *,
+    mark: tuple[int, int] | None = None,
+) -> TriangleAlignment:
+    """The three pairs of three states, over the sessions all three voted in.
+
+    The span runs from the data's first session in which all three pairs voted together (or
+    ``first_year`` when later) to the last (or ``last_year`` when earlier).
+
+    Raises
+    ------
+    BlocsError
+        Not three different states, or no session all three share in the years.
+    """
+    codes = tuple(s.strip().upper() for s in states)
+    if len(codes) != 3 or len(set(codes)) != 3:
+        raise BlocsError(f"a triangle needs three different states, got {', '.join(codes)}")
+    a, b, c = codes
+    full = [pair_alignment(votes, estimates, x, y) for x, y in ((a, b), (a, c), (b, c))]
+    lo = max(p.rows[0].year for p in full)
+    hi = min(p.rows[-1].year for p in full)
+    lo = max(lo, first_year) if first_year is not None else lo
+    hi = min(hi, last_year) if last_year is not None else hi
+    if lo > hi:
+        raise BlocsError(f"{a}, {b} and {c} share no session in the years asked")
+    pairs = tuple(p.between(lo, hi) for p in full)
+    return TriangleAlignment(
+        states=(a, b, c),
+        pairs=pairs,  # type: ignore[arg-type]
+        first_year=lo,
+        last_year=hi,
+        mark=mark,
+    )
