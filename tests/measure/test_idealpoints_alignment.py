@@ -124,3 +124,16 @@ def test_measured_political_ties_from_ideal_points(tmp_path, write_un_votes, mon
     missing = [c for c in result.comparisons if c.measured is None]
     assert len(missing) == 1 and "did not both" in missing[0].note
     assert "un-votes" in {s.id for s in result.scenario.sources}
+
+
+def test_measured_political_tie_by_years(record, tmp_path):
+    import blocs.measure.idealpoints.cache as cache_module
+    from blocs.measure.idealpoints.alignment import measured_political_tie
+
+    folder, _, est = record
+    tie = measured_political_tie(folder, "USA", "CAN", 2013, 2015)
+    assert isinstance(tie, IdealPointTie) and tie.sessions == (68, 69, 70)
+    assert tie == ideal_point_tie(est, "USA", "CAN", 68, 70)
+    assert cache_module.cache_folder().exists()
+    gap = measured_political_tie(folder, "USA", "CAN", 1990, 1991)
+    assert isinstance(gap, NotComputed)

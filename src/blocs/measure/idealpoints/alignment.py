@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -394,3 +395,19 @@ def triangle_alignment(
         last_year=hi,
         mark=mark,
     )
+
+
+def measured_political_tie(
+    root: str | Path, a: str, b: str, first_year: int, last_year: int
+) -> IdealPointTie | NotComputed:
+    """The political tie of a pair over calendar years, from the whole record's ideal points.
+
+    For scenarios built from data: ``root`` is the reference-data root (or its ``un-votes/``);
+    the whole record is estimated once and cached (:mod:`~blocs.measure.idealpoints.cache`),
+    and the sessions that opened in ``first_year``–``last_year`` are ranked by the module's
+    coding rule.
+    """
+    from blocs.measure.idealpoints.cache import record_estimates
+
+    _, estimates = record_estimates(root)
+    return ideal_point_tie(estimates, a, b, *sessions_of_years(first_year, last_year))
