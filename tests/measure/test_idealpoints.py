@@ -374,3 +374,14 @@ def test_cold_war_blocs_and_the_soviet_break(shared_data):
     assert russia[0] < -1 < 0 < russia[-1]
     steps = np.diff(russia)
     assert steps[4:7].sum() > 0.5 * (russia[-1] - russia[0])  # sessions 44 -> 47
+
+
+def test_threads_split_the_votes_without_changing_the_objective():
+    sim = simulate_roll_calls(30, 3, 20, seed=3)
+    data, priors = sim.data, Priors()
+    x = np.random.default_rng(2).normal(scale=0.5, size=data.n_units + 3 * data.n_items)
+    one = _objective(data, priors, _walk_links(data, priors.omega), threads=1)(x)
+    for threads in (2, 3):
+        many = _objective(data, priors, _walk_links(data, priors.omega), threads=threads)(x)
+        assert many[0] == pytest.approx(one[0], rel=1e-12)
+        np.testing.assert_allclose(many[1], one[1], rtol=1e-12, atol=1e-12)

@@ -131,6 +131,7 @@ def test_sections_in_reading_order(toy) -> None:
         "wedge",
         "bargain",
         "measured",
+        "idealpoints",
         "assumptions",
         "references",
     ]
