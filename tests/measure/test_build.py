@@ -197,3 +197,14 @@ def test_data_root_must_be_a_folder(tmp_path):
         build_scenario(tmp_path / "nothing", ["CHN", "USA"], 1990, 1990)
     with pytest.raises(BlocsError, match="no data set"):
         build_scenario(Path(tmp_path), ["CHN", "USA"], 1990, 1990)
+
+
+def test_built_scenario_opens_in_report(shared_data, tmp_path):
+    built = tmp_path / "egypt.yaml"
+    runner = CliRunner()
+    args = ["build", "--states", "EGY,RUS,USA", "--years", "1971", "--data", str(shared_data)]
+    assert runner.invoke(app, [*args, "-o", str(built)]).exit_code == 0
+    html = tmp_path / "egypt.html"
+    out = runner.invoke(app, ["report", str(built), "-o", str(html), "--draws", "200"])
+    assert out.exit_code == 0, out.output
+    assert "built-egy-rus-usa-1971" in html.read_text(encoding="utf-8")

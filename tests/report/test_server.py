@@ -111,3 +111,13 @@ def test_security_headers(server) -> None:
 def test_builtin_scenario_app_starts() -> None:
     app = create_app(blocs.load("russia-iran-2017"))
     assert {r.path for r in app.routes} >= {"/", "/api/config", "/api/whatif"}
+
+
+def test_a_scenario_built_from_data_is_served(serve_app, shared_data) -> None:
+    from blocs.measure.builder import build_scenario
+
+    built = build_scenario(shared_data, ["EGY", "RUS", "USA"], 1971, 1971).scenario
+    server = serve_app(create_app(built, draws=200))
+    assert httpx.get(f"{server.url}/").status_code == 200
+    config = httpx.get(f"{server.url}/api/config", timeout=30)
+    assert config.status_code == 200 and "built-egy-rus-usa-1971" in config.text
