@@ -193,15 +193,23 @@ def render_summary(result: Assessment, console: Console) -> None:
     lines = [r for name, r in _lens_readings(result) if name not in ("triad", "wedge")]
     if lines:
         console.print("[bold]What each lens says[/]")
-        for line in lines:
-            console.print(f"  • {escape(line)}", highlight=False)
+        _bullets(lines, console)
     disagree = list(result.disagreements)
     if wedge is not None and not isinstance(wedge, NotComputed):
         disagree += list(wedge.disagreements)
     if disagree:
         console.print("[bold]Where the lenses disagree[/]")
-        for line in disagree:
-            console.print(f"  • {escape(line)}", highlight=False)
+        _bullets(disagree, console)
+
+
+def _bullets(lines: list[str], console: Console) -> None:
+    """Bulleted sentences, each wrapped under its own first word."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row("•", escape(line))
+    console.print(grid, highlight=False)
 
 
 def _lens_readings(result: Assessment) -> list[tuple[str, str]]:
