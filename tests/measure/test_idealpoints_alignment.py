@@ -126,14 +126,17 @@ def test_measured_political_ties_from_ideal_points(tmp_path, write_un_votes, mon
     assert "un-votes" in {s.id for s in result.scenario.sources}
 
 
-def test_measured_political_tie_by_years(record, tmp_path):
+def test_measured_political_tie_by_years(record, tmp_path, monkeypatch):
     import blocs.measure.idealpoints.cache as cache_module
     from blocs.measure.idealpoints.alignment import measured_political_tie
+
+    monkeypatch.setenv("BLOCS_CACHE_DIR", str(tmp_path / "cache"))
 
     folder, _, est = record
     tie = measured_political_tie(folder, "USA", "CAN", 2013, 2015)
     assert isinstance(tie, IdealPointTie) and tie.sessions == (68, 69, 70)
     assert tie == ideal_point_tie(est, "USA", "CAN", 68, 70)
-    assert cache_module.cache_folder().exists()
+    assert cache_module.cache_folder() == tmp_path / "cache"
+    assert any((tmp_path / "cache").rglob("estimates.json"))
     gap = measured_political_tie(folder, "USA", "CAN", 1990, 1991)
     assert isinstance(gap, NotComputed)
