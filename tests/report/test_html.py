@@ -144,3 +144,21 @@ def test_builtin_report_size_and_question(tmp_path) -> None:
     page = result.path.read_text(encoding="utf-8")
     assert "¶1" in page and "in our words" in page
     assert page.count("<svg") >= 2
+
+
+def test_wedge_section_says_what_the_price_rests_on(tmp_path) -> None:
+    """Present value, evidence share, infeasible draws, the interval's meaning and the levels."""
+    scenario = blocs.load("russia-iran-2017")
+    wedge = blocs.wedge(scenario, draws=2_000, seed=1)
+    chosen = next(
+        s
+        for s in build_sections(ReportInputs(scenario=scenario, results={"wedge": wedge}))
+        if s.id == "wedge"
+    )
+    text = " ".join(parsed(str(render_section(chosen).body)).text)
+    assert "present value" in text
+    assert f"explain {wedge.evidence_share:.0%} of the price's variance" in text
+    assert "not a calibrated forecast" in text
+    assert {lv.name for lv in wedge.levels} == {"loosen", "leave"}
+    for level in ("loosen", "leave"):
+        assert level in text

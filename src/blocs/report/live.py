@@ -290,6 +290,7 @@ def _page_wedge(result: WedgeResult, request: WhatIfRequest) -> dict[str, Any]:
         offer_line = "No offer is on the table."
     return {
         "summary": view["answer"],
+        "basis": view["basis"],
         "offer": offer_line,
         "drivers": view["drivers"],
         "median": view["median"],

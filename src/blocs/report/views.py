@@ -272,6 +272,30 @@ def base_rate_reading(wedge: WedgeResult) -> str:
     return text
 
 
+def basis_sentence(wedge: WedgeResult) -> str:
+    """What the price rests on and how to read its interval: present value, the share of the
+    variance evidenced inputs explain, the infeasible draws apart."""
+    mc = wedge.price
+    parts = []
+    if wedge.present_value is not None:
+        parts.append(f"the package's present value is about {usd(wedge.present_value)}")
+    if wedge.evidence_share is not None:
+        parts.append(
+            f"inputs taken from the sources explain {wedge.evidence_share:.0%} of the price's"
+            " variance (Sobol totals), assumptions the rest"
+        )
+    if mc.share_over_cap > 0:
+        feasible = (
+            f"; where one exists its median is {usd(mc.feasible_median)} a year"
+            if mc.feasible_median is not None
+            else ""
+        )
+        parts.append(f"in {mc.share_over_cap:.0%} of draws no package under the cap suffices{feasible}")
+    head = ("; ".join(parts) + ". ") if parts else ""
+    head = head[:1].upper() + head[1:]
+    return head + "The interval is the spread of the stated ranges, not a calibrated forecast."
+
+
 def wedge_view(wedge: WedgeResult, *, offer: float | None = None) -> dict[str, Any]:
     """What the wedge section and the what-if page show of a wedge result."""
     mc = wedge.price
@@ -317,6 +341,36 @@ def wedge_view(wedge: WedgeResult, *, offer: float | None = None) -> dict[str, A
     enough = mc.share_offer_enough
     return {
         "answer": wedge.answer,
+        "basis": basis_sentence(wedge),
+        "levels": [
+            {
+                "name": lv.name,
+                "description": lv.description,
+                "terms": ", ".join(lv.terms),
+                "median": "—" if lv.price_median is None else usd(lv.price_median),
+                "interval": (
+                    "—"
+                    if lv.price_p10 is None or lv.price_p90 is None
+                    else f"{usd(lv.price_p10)} – {usd(lv.price_p90)}"
+                ),
+                "over_cap": "—" if lv.share_over_cap is None else f"{lv.share_over_cap:.0%}",
+                "tie_rise": (
+                    "—" if lv.structural_change is None else f"{lv.structural_change:+.2f}"
+                ),
+                "not_computed": lv.not_computed,
+            }
+            for lv in wedge.levels
+        ],
+        "readings": [
+            {
+                "stake": r.stake,
+                "label": r.label,
+                "median": usd(r.price_median),
+                "interval": f"{usd(r.price_p10)} – {usd(r.price_p90)}",
+                "over_cap": f"{r.share_over_cap:.0%}",
+            }
+            for r in wedge.readings
+        ],
         "drivers": drivers_sentence(wedge),
         "histogram": histogram,
         "tornado": tornado,

@@ -70,6 +70,7 @@ function render(view) {
   list.replaceChildren();
   if (w.available) {
     $("wedge-summary").textContent = w.summary;
+    $("wedge-basis").textContent = w.basis;
     $("wedge-offer").textContent = w.offer;
     $("wedge-drivers").textContent = w.drivers;
     setSvg($("wedge-chart"), w.histogram_svg);
@@ -81,7 +82,7 @@ function render(view) {
     }
   } else {
     $("wedge-summary").textContent = w.reason;
-    for (const id of ["wedge-offer", "wedge-drivers"]) $(id).textContent = "";
+    for (const id of ["wedge-basis", "wedge-offer", "wedge-drivers"]) $(id).textContent = "";
     for (const id of ["wedge-chart", "tornado-chart"]) $(id).replaceChildren();
   }
   const rows = $("alignment-rows");
