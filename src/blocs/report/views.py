@@ -290,7 +290,8 @@ def basis_sentence(wedge: WedgeResult) -> str:
             if mc.feasible_median is not None
             else ""
         )
-        parts.append(f"in {mc.share_over_cap:.0%} of draws no package under the cap suffices{feasible}")
+        share = f"{mc.share_over_cap:.0%}"
+        parts.append(f"in {share} of draws no package under the cap suffices{feasible}")
     head = ("; ".join(parts) + ". ") if parts else ""
     head = head[:1].upper() + head[1:]
     return head + "The interval is the spread of the stated ranges, not a calibrated forecast."
