@@ -42,6 +42,7 @@ from pathlib import Path
 from blocs.errors import BlocsError
 from blocs.results import NotComputed
 from blocs.scenario.model import Scenario
+from blocs.whatif.wedge import usd
 
 LENSES: tuple[str, ...] = ("balance", "landscape", "base_rate", "bargaining", "ledger")
 
@@ -293,8 +294,8 @@ def _ledger(
         price=float(price.price_median),
         price_unit="USD a year",
         detail=(
-            f"median {price.price_median:.3g} USD a year (80% interval"
-            f" {price.price_p10:.3g}-{price.price_p90:.3g})"
+            f"median {usd(price.price_median)} a year (spread of the stated ranges"
+            f" {usd(price.price_p10)} to {usd(price.price_p90)})"
         ),
     )
 
