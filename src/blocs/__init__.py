@@ -3,6 +3,9 @@
 Who is aligned with whom, how strong and how deep each bond is, what holds it together, and what
 it would take to break it. The built-in scenario is the Russia–Iran–US system of early 2017.
 
+The names below are imported when first used (PEP 562), so that ``import blocs`` and the
+command line start quickly.
+
 >>> import blocs
 >>> scenario = blocs.load("russia-iran-2017")
 >>> result = blocs.assess(scenario)
@@ -12,16 +15,30 @@ it would take to break it. The built-in scenario is the Russia–Iran–US syste
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from blocs._version import __version__
-from blocs.assessment import Assessment, assess
 from blocs.errors import BlocsError, DataFormatError, ModelInputError, ScenarioError
 from blocs.results import register_html_provider
-from blocs.scenario import Scenario, load
-from blocs.whatif.wedge import WedgeResult, wedge
+
+if TYPE_CHECKING:
+    from blocs.assessment import Assessment, assess
+    from blocs.scenario import Scenario, load
+    from blocs.whatif.wedge import WedgeResult, wedge
 
 # Results show themselves in notebooks through HTML views the report registers; the report is
 # imported the first time a result is shown, never by the layers below it.
 register_html_provider("blocs.report.notebook")
+
+_LAZY = {
+    "Assessment": "blocs.assessment",
+    "assess": "blocs.assessment",
+    "Scenario": "blocs.scenario",
+    "load": "blocs.scenario",
+    "WedgeResult": "blocs.whatif.wedge",
+    "wedge": "blocs.whatif.wedge",
+}
 
 __all__ = [
     "Assessment",
@@ -36,3 +53,16 @@ __all__ = [
     "load",
     "wedge",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'blocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

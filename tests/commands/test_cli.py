@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_python_dash_m_blocs_is_the_blocs_command():
     done = subprocess.run(
@@ -25,3 +27,28 @@ def test_python_dash_m_blocs_reports_errors_in_one_line():
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "no-such-scenario" in done.stderr
+
+
+def test_the_command_list_loads_no_numerical_or_validation_library():
+    """``blocs --help`` stays quick: the heavy libraries load inside the commands that use
+    them (benchmarks/bench_cli_startup.py measures the time)."""
+    code = (
+        "import sys, blocs, blocs.cli, blocs.scenario;"
+        "heavy = ['numpy', 'pandas', 'scipy', 'pydantic', 'networkx', 'numba', 'duckdb',"
+        " 'ruamel.yaml', 'ortools'];"
+        "print(' '.join(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+def test_lazy_names_of_the_package():
+    import blocs
+    import blocs.scenario
+
+    assert callable(blocs.assess) and callable(blocs.load) and callable(blocs.wedge)
+    assert blocs.Scenario is blocs.scenario.Scenario
+    assert {"assess", "load", "wedge", "Scenario"} <= set(dir(blocs))
+    with pytest.raises(AttributeError, match="no_such_name"):
+        blocs.no_such_name  # noqa: B018

@@ -8,17 +8,17 @@ and renders the results; it computes nothing itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
 from blocs.errors import ModelInputError
-from blocs.models.balance import FrustrationResult, TriadCensus, frustration_index, triad_census
-from blocs.models.clusterability import ClusterResult, clusterability
-from blocs.models.signed import read_edge_csv
 from blocs.scenario.library import DEFAULT
+
+if TYPE_CHECKING:
+    from blocs.models.balance import FrustrationResult, TriadCensus
+    from blocs.models.clusterability import ClusterResult
 
 SHOW = 12
 
@@ -40,6 +40,8 @@ def _names(nodes: tuple[Any, ...], limit: int = 40) -> str:
 
 
 def _render(out: BalanceOutput) -> None:
+    from rich.table import Table
+
     c, f = out.census, out.frustration
     where = out.source + (f" [{out.channel}]" if out.channel else "")
     console.print(f"[bold]Structural balance[/] of {where}: {f.n_nodes} nodes, {f.n_edges} ties")
@@ -115,6 +117,10 @@ def balance(
     json: bool = JSON_OPTION,
 ) -> None:
     """Triads, frustration index with its two camps and proof, and k-way clusters."""
+    from blocs.models.balance import frustration_index, triad_census
+    from blocs.models.clusterability import clusterability
+    from blocs.models.signed import read_edge_csv
+
     if target.lower().endswith(".csv"):
         if channel is not None:
             raise ModelInputError("--channel applies to scenarios, not to edge files")

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import typer
 
 from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
 from blocs.errors import DataFormatError, ModelInputError
 from blocs.scenario.library import DEFAULT
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CHANNEL_OPTION = typer.Option(
     None, "--channel", "-c", help="military, economic, political or diplomatic (default: overall)."
@@ -37,6 +40,8 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
 
 
 def _number(text: str, path: Path, line: int, what: str) -> float:
+    import numpy as np
+
     try:
         value = float(text)
     except ValueError:
@@ -50,6 +55,8 @@ def _number(text: str, path: Path, line: int, what: str) -> float:
 
 def read_sizes(path: Path) -> tuple[list[str], np.ndarray]:
     """Actor names and sizes from a CSV with ``actor`` and ``size``/``strength`` columns."""
+    import numpy as np
+
     rows = _rows(path)
     if not rows:
         raise DataFormatError(
@@ -83,6 +90,8 @@ def read_sizes(path: Path) -> tuple[list[str], np.ndarray]:
 def read_matrix(path: Path, shift: float = 0.0) -> tuple[list[str], np.ndarray]:
     """A labelled square matrix (blank cells on the diagonal are 0), minus ``shift`` off the
     diagonal."""
+    import numpy as np
+
     rows = _rows(path)
     if not rows:
         raise DataFormatError("the file is empty; need a labelled square matrix", file=str(path))
@@ -138,6 +147,8 @@ def landscape(
     json: bool = JSON_OPTION,
 ) -> None:
     """Landscape theory (Axelrod & Bennett 1993): minima, energies, basins and coalitions."""
+    import numpy as np
+
     from blocs.models.landscape import landscape as run
     from blocs.models.landscape import landscape_from_scenario
 

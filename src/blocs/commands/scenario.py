@@ -6,11 +6,10 @@ from pathlib import Path
 
 import typer
 
-from blocs.assessment import assess as assess_scenario
 from blocs.commands.common import JSON_OPTION, console, err_console, print_json, user_errors
 from blocs.errors import ScenarioError
-from blocs.scenario import available, dumps_scenario, load
-from blocs.scenario.library import DEFAULT
+from blocs.scenario import load
+from blocs.scenario.library import DEFAULT, available
 
 SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scenario YAML file.")
 
@@ -35,6 +34,7 @@ def assess(
     json: bool = JSON_OPTION,
 ) -> None:
     """Assess a scenario: the answer on one screen (--full: ties, balance, alignment, wedge)."""
+    from blocs.assessment import assess as assess_scenario
     from blocs.report.terminal import render_assessment, render_summary
 
     for label, path in (("--data", data), ("--votes", votes)):
@@ -103,7 +103,7 @@ def validate(
     s = load(str(file))
     if sources is not None:
         from blocs.measure.documents.citations import check_citations
-        from blocs.scenario.library import available, path_of
+        from blocs.scenario.library import path_of
 
         builtin = not file.exists() and str(file) in available()
         scenario_file = path_of(str(file)) if builtin else file
@@ -142,6 +142,7 @@ def evidence(
     json: bool = JSON_OPTION,
 ) -> None:
     """The evidence trail of every tie between two actors, with source and paragraph."""
+    from blocs.assessment import assess as assess_scenario
     from blocs.report.terminal import render_evidence
 
     s = load(scenario)
@@ -163,6 +164,8 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not to stdout."),
 ) -> None:
     """Write a scenario as YAML or JSON."""
+    from blocs.scenario import dumps_scenario
+
     if format not in ("yaml", "json"):
         raise ScenarioError(f"--format: '{format}' is not one of yaml, json")
     text = dumps_scenario(load(file), format=format)
