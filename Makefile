@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine: `make run` and `make test`.
-# make test installs every optional extra (spark for the Spark test, fast for the compiled
-# landscape kernels) so that no test is skipped.
+# make test installs every optional extra (events, serve, plot; spark for the Spark test; fast
+# for the compiled landscape kernels) so that no test is skipped.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -23,7 +23,7 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	touch $(RUN_STAMP)
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,spark,fast]'
+	$(BIN)/python -m pip install --quiet -e '.[test,spark,fast,events,serve,plot]'
 	touch $(TEST_STAMP) $(RUN_STAMP)
 
 install: $(RUN_STAMP)

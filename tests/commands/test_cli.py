@@ -52,3 +52,28 @@ def test_lazy_names_of_the_package():
     assert {"assess", "load", "wedge", "Scenario"} <= set(dir(blocs))
     with pytest.raises(AttributeError, match="no_such_name"):
         blocs.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("argv", "module", "extra"),
+    [
+        (["serve"], "fastapi", "serve"),
+        (["events", "summary"], "ibis", "events"),
+        (["events", "dyad", "RUS", "IRN", "--plot", "chart.svg"], "altair", "plot"),
+    ],
+)
+def test_a_missing_extra_is_named_in_one_line(monkeypatch, argv, module, extra):
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from blocs.cli import app
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a)
+    )
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 2
+    assert f"pip install 'blocs[{extra}]'" in result.output
+    assert module in result.output

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import typer
 from rich.console import Console
 
-from blocs.errors import BlocsError
+from blocs.errors import BlocsError, MissingExtraError
 from blocs.results import to_json
 
 console = Console()
@@ -54,3 +54,28 @@ def user_errors(func: F) -> F:
             raise fail(str(exc).replace("[", "\\[")) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """Stop with a one-line message naming the optional extra to install when any of
+    ``modules`` is missing (a :class:`~blocs.errors.MissingExtraError`, exit code 2).
+
+    >>> require_extra("events", "json")  # present: nothing happens
+    >>> require_extra("plot", "no_such_module_for_blocs")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    blocs.errors.MissingExtraError: this needs no_such_module_for_blocs, ... 'blocs[plot]'
+    """
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise MissingExtraError(
+            f"this needs {', '.join(missing)}, from the optional extra '{extra}':"
+            f" pip install 'blocs[{extra}]'"
+        )
+
+
+EVENTS_MODULES = ("duckdb", "ibis", "pyarrow")
+SERVE_MODULES = ("fastapi", "uvicorn")
+PLOT_MODULES = ("altair", "vl_convert")

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    EVENTS_MODULES,
+    JSON_OPTION,
+    PLOT_MODULES,
+    console,
+    print_json,
+    require_extra,
+    user_errors,
+)
 from blocs.errors import DataFormatError
 
 events_app = typer.Typer(
@@ -29,6 +37,7 @@ def ingest_command(
     json: bool = JSON_OPTION,
 ) -> None:
     """Read event files into the store; rejected rows are kept with file, line and reason."""
+    require_extra("events", *EVENTS_MODULES)
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -99,6 +108,9 @@ def dyad_command(
     json: bool = JSON_OPTION,
 ) -> None:
     """A pair's event series: counts by QuadClass, Goldstein, net cooperation, share of volume."""
+    require_extra("events", *EVENTS_MODULES)
+    if plot is not None:
+        require_extra("plot", *PLOT_MODULES)
     from blocs.measure.events.summary import store_dyad_series
 
     if freq not in ("day", "week", "month", "quarter", "year"):
@@ -203,6 +215,7 @@ def _plot(series: object, target: Path) -> None:
 @user_errors
 def summary_command(db: Path = DB_OPTION, json: bool = JSON_OPTION) -> None:
     """What the store holds: files, events per format, dates, rejects."""
+    require_extra("events", *EVENTS_MODULES)
     from blocs.measure.events.summary import store_summary
 
     s = store_summary(db)

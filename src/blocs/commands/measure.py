@@ -9,10 +9,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from blocs.commands.common import (
+    EVENTS_MODULES,
     JSON_OPTION,
     console,
     err_console,
     print_json,
+    require_extra,
     user_errors,
 )
 from blocs.errors import BlocsError
@@ -201,6 +203,8 @@ def measure(
     json: bool = JSON_OPTION,
 ) -> None:
     """Add measured ties (UN votes, ideal points, ATOP alliances, events) beside assessed ones."""
+    if events_db is not None:
+        require_extra("events", *EVENTS_MODULES)
     from blocs.measure.measured_ties import measure_scenario, parse_period
     from blocs.results import to_jsonable
     from blocs.scenario import load, save_scenario

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    EVENTS_MODULES,
+    JSON_OPTION,
+    SERVE_MODULES,
+    console,
+    print_json,
+    require_extra,
+    user_errors,
+)
 from blocs.errors import BlocsError
 from blocs.scenario import load
 from blocs.scenario.library import DEFAULT
@@ -28,6 +36,8 @@ def report(
     json: bool = JSON_OPTION,
 ) -> None:
     """Write one self-contained HTML report (opens offline) and print its path."""
+    if events is not None:
+        require_extra("events", *EVENTS_MODULES)
     from blocs.report.gather import gather
     from blocs.report.html import write_report
 
@@ -52,6 +62,7 @@ def serve(
     draws: int = typer.Option(5_000, "--draws", min=100, help="Monte Carlo draws per change."),
 ) -> None:
     """Serve the what-if page: inducement, credibility, horizon and overlays as controls."""
+    require_extra("serve", *SERVE_MODULES)
     from blocs.report.server import serve as run
 
     s = load(scenario)
