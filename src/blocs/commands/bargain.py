@@ -9,21 +9,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
 from blocs.errors import DataFormatError
-from blocs.models.bargaining.files import read_bdm_csv, read_deu, read_ktab_csv, sniff_layout
-from blocs.models.bargaining.forecast import (
-    ALL_MODELS,
-    IssueForecast,
-    forecast_issue,
-    forecast_scenario,
-)
-from blocs.models.bargaining.scoring import LABELS, Scorecard, score
 from blocs.results import to_jsonable
+
+if TYPE_CHECKING:  # the models load inside the commands, so that blocs --help starts quickly
+    from blocs.models.bargaining.forecast import IssueForecast
+    from blocs.models.bargaining.scoring import Scorecard
 
 bargain_app = typer.Typer(
     help="Bargaining forecasts on issues: BDM, a spatial model, and the compromise baselines.",
@@ -49,6 +45,10 @@ def _deu_path(file: Path | None, data: Path | None) -> Path:
 
 
 def _render_score(card: Scorecard) -> None:
+    from rich.table import Table
+
+    from blocs.models.bargaining.scoring import LABELS
+
     table = Table(
         "model",
         "MAE (file capabilities)",
@@ -83,6 +83,9 @@ def score_command(
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Score every bargaining model on every DEU III issue with a recorded outcome."""
+    from blocs.models.bargaining.files import read_deu
+    from blocs.models.bargaining.scoring import score
+
     path = _deu_path(file, data)
     issues = read_deu(path)
     if json_out:
@@ -124,6 +127,8 @@ class ForecastOutput:
 
 
 def _models(choice: ModelChoice) -> tuple[str, ...]:
+    from blocs.models.bargaining.forecast import ALL_MODELS
+
     if choice is ModelChoice.all:
         return ALL_MODELS
     return (choice.value, "weighted_mean")
@@ -131,6 +136,9 @@ def _models(choice: ModelChoice) -> tuple[str, ...]:
 
 def forecast_file(path: Path, models: tuple[str, ...], rounds: int) -> ForecastOutput:
     """Forecasts for a BDM-layout or KTAB-layout CSV (each dimension on its own)."""
+    from blocs.models.bargaining.files import read_bdm_csv, read_ktab_csv, sniff_layout
+    from blocs.models.bargaining.forecast import forecast_issue
+
     layout = sniff_layout(path)
     if layout == "deu":
         raise DataFormatError(
@@ -144,6 +152,10 @@ def forecast_file(path: Path, models: tuple[str, ...], rounds: int) -> ForecastO
 
 
 def _render_forecast(out: ForecastOutput) -> None:
+    from rich.table import Table
+
+    from blocs.models.bargaining.scoring import LABELS
+
     models = list(out.issues[0].forecasts) if out.issues else []
     table = Table("issue", "scale", *(LABELS.get(m, m) for m in models), title=out.source)
     for f in out.issues:
@@ -178,6 +190,7 @@ def forecast_source(source: str, models: tuple[str, ...], rounds: int) -> Foreca
         if not path.is_file():
             raise DataFormatError("no such file", file=str(path))
         return forecast_file(path, models, rounds)
+    from blocs.models.bargaining.forecast import forecast_scenario
     from blocs.scenario import load
 
     scenario = load(source)
