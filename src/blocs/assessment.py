@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from blocs.measure.measured_ties import Comparison, assessed_only, compare
+from blocs.models.frustration.budget import DEFAULT_TIME_LIMIT
 from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import CHANNELS, Channel, Evidence, Quantity, Scenario
-from blocs.scenario.network import combine_strengths, net_ties
+from blocs.scenario.network import Network, combine_strengths
 
 if TYPE_CHECKING:
     from blocs.measure.measured_ties import Comparison
@@ -86,6 +87,20 @@ class Assessment:
     #: The scenario assessed (the very object, so that a file scenario or a modified copy is
     #: rendered as it is; not part of the JSON, which names it by id).
     scenario: Scenario | None = field(default=None, repr=False, compare=False)
+
+    def net_tie(self, a: str, b: str, channel: str | None = None) -> float:
+        """The net tie of ``a`` and ``b`` in either order, in ``channel`` or overall; 0.0 when
+        they are not tied there.
+
+        >>> import blocs
+        >>> result = blocs.assess(blocs.load("russia-iran-2017"))
+        >>> result.net_tie("RUS", "IRN") == result.net_tie("IRN", "RUS") > 0
+        True
+        """
+        from blocs.scenario.network import channel_name
+
+        table = self.net_ties[channel_name(channel) or "overall"]
+        return table.get((a, b), table.get((b, a), 0.0))
 
     def _repr_html_(self) -> str | None:
         """The assessment as an HTML fragment in notebooks (rendered by the report)."""
@@ -285,16 +300,18 @@ def model_sections(
     data: str | Path | None = None,
     seed: int | None = 0,
     draws: int = 20_000,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> dict[str, Any]:
     """The model lenses on a scenario: balance, the focus triad, landscape, dynamics, and the
     wedge price when the scenario names its focus (``data``: reference data for the base-rate
-    lens; ``seed`` and ``draws``: the Monte Carlo of the wedge)."""
+    lens; ``seed`` and ``draws``: the Monte Carlo of the wedge; ``time_limit``: seconds all the
+    frustration solves of the balance lens may take together, ``None`` for no limit)."""
     from blocs.models.balance import balance_report, triangle
     from blocs.models.dynamics import dynamics_from_scenario
     from blocs.models.landscape import landscape_from_scenario
     from blocs.scenario.network import signed_graph
 
-    sections: dict[str, Any] = {"balance": _lens(balance_report, scenario)}
+    sections: dict[str, Any] = {"balance": _lens(balance_report, scenario, time_limit=time_limit)}
     if scenario.focus is not None:
         graph = signed_graph(scenario)
         t, p, d = scenario.focus.triad
@@ -345,6 +362,7 @@ def assess(
     data: str | Path | None = None,
     seed: int | None = 0,
     draws: int = 20_000,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Assessment:
     """Assess a scenario: ties with evidence, net ties per channel and overall, model lenses
     and the wedge price (see :func:`model_sections` for the options)."""
@@ -361,11 +379,12 @@ def assess(
         )
         for t in scenario.ties
     ]
-    nets = {"overall": net_ties(scenario)}
+    network = Network(scenario)
+    nets = {"overall": network.net_ties()}
     for channel in CHANNELS:
-        nets[channel] = net_ties(scenario, channel)
+        nets[channel] = network.net_ties(channel)
     notes = [NoteRow(n.topic, n.text, _evidence_rows(scenario, n.evidence)) for n in scenario.notes]
-    sections = model_sections(scenario, data=data, seed=seed, draws=draws)
+    sections = model_sections(scenario, data=data, seed=seed, draws=draws, time_limit=time_limit)
     comparisons = measured_against_assessed(scenario)
     if comparisons:
         sections = {"measured": MeasuredAgainstAssessed(tuple(comparisons)), **sections}

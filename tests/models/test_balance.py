@@ -174,7 +174,7 @@ def test_result_dict_is_json_with_stable_keys() -> None:
     assert set(d) == {
         "value", "weighted", "normalized", "balanced", "n_nodes", "n_edges", "total", "camps",
         "isolated", "frustrated_edges", "optimal", "lower_bound", "method", "proof",
-        "all_optimal", "seed", "steps",
+        "all_optimal", "seed", "steps", "time_limit", "time_limited",
     }  # fmt: skip
     assert d["seed"] == 5
 

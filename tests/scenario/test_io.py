@@ -59,6 +59,18 @@ def test_misspelt_channel_names_file_line_and_field(tmp_path):
     )
 
 
+def test_json_errors_are_located_too(tmp_path):
+    s = blocs.load("russia-iran-2017")
+    text = dumps_scenario(s, format="json").replace('"military"', '"militray"', 1)
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    line = next(i for i, t in enumerate(text.splitlines(), start=1) if '"militray"' in t)
+    assert str(info.value).startswith(f"broken.json:{line}: ties[0].channel")
+    assert "'militray' is not one of" in str(info.value)
+
+
 def test_unknown_actor_in_tie(tmp_path):
     err = _error(MINIMAL.replace("pair: [RUS, IRN]", "pair: [RUS, IRQ]"), tmp_path)
     assert "broken.yaml:10: ties[0].pair[1]: unknown actor 'IRQ'" in str(err)

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from blocs.errors import BlocsError, MissingExtraError
+from blocs.models.frustration.budget import DEFAULT_TIME_LIMIT
 from blocs.results import to_json
 
 console = Console()
@@ -28,6 +29,19 @@ err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 JSON_OPTION = typer.Option(False, "--json", help="Print machine-readable JSON (stable keys).")
+
+TIME_LIMIT_OPTION = typer.Option(
+    DEFAULT_TIME_LIMIT,
+    "--time-limit",
+    min=0,
+    help="Seconds the frustration solves may take in all (0: no limit). Where the limit binds,"
+    " the camps are the best found and the result says not proven.",
+)
+
+
+def time_limit_or_none(seconds: float) -> float | None:
+    """The ``--time-limit`` value as the API takes it (``0`` means no limit: ``None``)."""
+    return seconds if seconds > 0 else None
 
 
 def print_json(value: Any) -> None:

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    JSON_OPTION,
+    TIME_LIMIT_OPTION,
+    console,
+    print_json,
+    time_limit_or_none,
+    user_errors,
+)
 from blocs.errors import ModelInputError
 from blocs.scenario.library import DEFAULT
 
@@ -111,9 +118,7 @@ def balance(
     method: str = typer.Option("auto", "--method", help="auto, enumerate, exact, ip or heuristic."),
     window: str = typer.Option(None, "--window", help="Window of a multi-window edge CSV."),
     seed: int = typer.Option(0, "--seed", help="Seed of the local search (recorded)."),
-    time_limit: float = typer.Option(
-        None, "--time-limit", help="Seconds per block for the binary program (default: none)."
-    ),
+    time_limit: float = TIME_LIMIT_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """Triads, frustration index with its two camps and proof, and k-way clusters."""
@@ -141,7 +146,7 @@ def balance(
             weighted=weighted,
             method=method,
             seed=seed,
-            time_limit=time_limit,  # type: ignore[arg-type]
+            time_limit=time_limit_or_none(time_limit),
         ),
         clusters=(
             None

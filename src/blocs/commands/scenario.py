@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, err_console, print_json, user_errors
+from blocs.commands.common import (
+    JSON_OPTION,
+    TIME_LIMIT_OPTION,
+    console,
+    err_console,
+    print_json,
+    time_limit_or_none,
+    user_errors,
+)
 from blocs.errors import ScenarioError
 from blocs.scenario import load
 from blocs.scenario.library import DEFAULT, available
@@ -31,6 +39,7 @@ def assess(
     full: bool = typer.Option(
         False, "--full", help="Print every table (ties, net ties, each lens) after the answer."
     ),
+    time_limit: float = TIME_LIMIT_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """Assess a scenario: the answer on one screen (--full: ties, balance, alignment, wedge)."""
@@ -41,7 +50,9 @@ def assess(
         if path is not None and not path.exists():
             raise ScenarioError(f"{label}: no such folder: {path}")
     loaded = load(scenario)
-    result = assess_scenario(loaded, data=data, seed=seed, draws=draws)
+    result = assess_scenario(
+        loaded, data=data, seed=seed, draws=draws, time_limit=time_limit_or_none(time_limit)
+    )
     if json:
         print_json(result)
     elif full:

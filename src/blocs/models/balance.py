@@ -72,6 +72,7 @@ import numpy as np
 
 from blocs.errors import ModelInputError
 from blocs.models.frustration.bounds import triangle_packing_bound
+from blocs.models.frustration.budget import DEFAULT_TIME_LIMIT, TimeBudget
 from blocs.models.frustration.eliminate import MAX_TABLE
 from blocs.models.frustration.enumerate import MAX_NODES, code_labels, enumerate_partitions
 from blocs.models.frustration.exact import solve_exact
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
     from blocs.scenario.model import Scenario
 
 __all__ = [
+    "DEFAULT_TIME_LIMIT",
     "BalanceReport",
     "ChannelBalance",
     "FrustrationResult",
@@ -260,7 +262,9 @@ class FrustrationResult:
 
     ``value`` is ``L(G)`` (a count, or total ``|weight|`` when ``weighted``); ``optimal`` says
     whether it is proven, ``proof`` how, and ``lower_bound`` what is proven below it. With
-    ``method="enumerate"``, ``all_optimal`` lists every optimal partition.
+    ``method="enumerate"``, ``all_optimal`` lists every optimal partition. ``time_limit`` is the
+    binary program's limit per block (seconds, ``None``: none) and ``time_limited`` whether it
+    bound: the camps are then the best found, not proven optimal.
     """
 
     value: float
@@ -278,6 +282,8 @@ class FrustrationResult:
     all_optimal: tuple[Camps, ...] | None = None
     seed: int | None = None
     steps: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    time_limit: float | None = None
+    time_limited: bool = False
 
     __json_properties__ = ("normalized", "balanced")
 
@@ -398,7 +404,7 @@ def frustration_index(
         )
         labels, optimal, lower = sol.labels, sol.optimal, sol.lower_bound
         steps = tuple(sol.steps)
-        proof = _exact_proof(e, sol.kernel_nodes, sol.reduced_offset, steps, optimal)
+        proof = _exact_proof(e, sol.kernel_nodes, sol.reduced_offset, steps, optimal, time_limit)
     else:
         _, labels = local_search(e.n, e.u, e.v, a, seed=rng)
         lower = triangle_packing_bound(e.n, e.u, e.v, a)
@@ -427,6 +433,9 @@ def frustration_index(
         all_optimal=all_optimal,
         seed=recorded,
         steps=steps,
+        time_limit=time_limit,
+        # without a limit the exact methods always prove; unproven means the limit bound
+        time_limited=chosen in ("exact", "ip") and not optimal,
     )
 
 
@@ -436,6 +445,7 @@ def _exact_proof(
     offset: float,
     steps: Sequence[dict[str, Any]],
     optimal: bool,
+    time_limit: float | None,
 ) -> str:
     parts = [f"reductions left {kernel_nodes} of {e.n} nodes (constant {offset:g})"]
     elim = [s for s in steps if s["method"] == "elimination"]
@@ -448,7 +458,10 @@ def _exact_proof(
         parts.append(f"{len(ips)} block(s) by {ips[0]['method']} (status {', '.join(statuses)})")
     if not elim and not ips:
         parts.append("nothing left to search")
-    return "; ".join(parts) + ("" if optimal else "; NOT proven optimal")
+    if not optimal:
+        limit = "the time limit" if time_limit is None else f"the time limit ({time_limit:g} s)"
+        parts.append(f"stopped by {limit}: best found, not proven")
+    return "; ".join(parts)
 
 
 # -- scenario report ------------------------------------------------------------------------------
@@ -520,9 +533,14 @@ def balance_report(
     channels: Sequence[str] | None = None,
     *,
     seed: Seed = 0,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> BalanceReport:
     """Triads and frustration index (unweighted and weighted by tie strength) of a scenario's
     signed network per channel (default: all four) and overall, with the optimal camps.
+
+    ``time_limit`` bounds all the frustration solves together (seconds, shared as in
+    :class:`TimeBudget`; ``None``: solve each to proven optimality, however long it takes).
+    Where it binds, that result's ``time_limited`` is true and its camps are the best found.
 
     >>> import blocs
     >>> report = balance_report(blocs.load("russia-iran-2017"))
@@ -537,12 +555,21 @@ def balance_report(
         if name not in CHANNELS:
             raise ModelInputError(f"channel {name!r} is not one of {', '.join(CHANNELS)}")
     out: dict[str, ChannelBalance] = {}
-    for name in [*names, "overall"]:
-        g = signed_graph(scenario, None if name == "overall" else name)
+    graphs = {name: signed_graph(scenario, None if name == "overall" else name) for name in names}
+    graphs["overall"] = signed_graph(scenario)
+    # only graphs too large to enumerate go to the time-limited program
+    searched = sum(2 for g in graphs.values() if g.number_of_nodes() > ENUMERATE_LIMIT)
+    budget = TimeBudget(time_limit, solves=searched)
+    for name, g in graphs.items():
+        big = g.number_of_nodes() > ENUMERATE_LIMIT
         out[name] = ChannelBalance(
             channel=name,
             census=triad_census(g),
-            frustration=frustration_index(g, seed=seed),
-            weighted=frustration_index(g, weighted=True, seed=seed),
+            frustration=frustration_index(
+                g, seed=seed, time_limit=budget.next_limit() if big else None
+            ),
+            weighted=frustration_index(
+                g, weighted=True, seed=seed, time_limit=budget.next_limit() if big else None
+            ),
         )
     return BalanceReport(scenario.id, out)

@@ -132,7 +132,8 @@ def parse_yaml(text: str, *, file: str = "<string>") -> tuple[Any, Node | None]:
     y = _yaml()
     try:
         root = y.compose(text)
-        data = y.load(text)
+        # the data from the same node tree: the text is parsed once
+        data = None if root is None else y.constructor.construct_document(root)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -46,6 +46,7 @@ from typing import Literal
 
 import numpy as np
 
+from blocs.errors import ModelInputError
 from blocs.models.frustration.bounds import unbalanced_triangles
 
 Solver = Literal["cpsat", "highs"]
@@ -102,7 +103,7 @@ def solve_ip(
         if len(cuts) > max_cuts:
             cuts = []
         return _cpsat(n, u, v, a, scale, time_limit, hint, workers, cuts)
-    return _highs(n, u, v, a, time_limit)
+    return _highs(n, u, v, a, time_limit, hint)
 
 
 def _labels_value(x: np.ndarray, u: np.ndarray, v: np.ndarray, a: np.ndarray) -> float:
@@ -153,15 +154,25 @@ def _cpsat(n, u, v, a, scale, time_limit, hint, workers, cuts) -> IPResult:  # t
     status = solver.solve(model)
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RuntimeError(f"CP-SAT found no solution (status {name}); raise the time limit")
+        if hint is None or status == cp_model.INFEASIBLE:  # pragma: no cover - never without hint
+            raise ModelInputError(f"CP-SAT found no solution (status {name}); raise the time limit")
+        # the time limit bound before CP-SAT kept a solution: the hint is the best found
+        labels = np.where(np.asarray(hint) >= 0, 1, -1).astype(np.int64)
+        value = _labels_value(labels, u, v, a)
+        bound = max(0.0, min(value, float(solver.best_objective_bound) / scale))
+        return IPResult(labels, value, bound, False, "cpsat", name)
     labels = np.array([1 if solver.boolean_value(xi) else -1 for xi in x], dtype=np.int64)
     value = _labels_value(labels, u, v, a)
     optimal = status == cp_model.OPTIMAL
-    bound = value if optimal else float(solver.best_objective_bound) / scale
+    if not optimal and hint is not None:  # stopped early: keep the better of solution and hint
+        start = np.where(np.asarray(hint) >= 0, 1, -1).astype(np.int64)
+        if _labels_value(start, u, v, a) < value:
+            labels, value = start, _labels_value(start, u, v, a)
+    bound = value if optimal else min(value, float(solver.best_objective_bound) / scale)
     return IPResult(labels, value, bound, optimal, "cpsat", name)
 
 
-def _highs(n, u, v, a, time_limit) -> IPResult:  # type: ignore[no-untyped-def]
+def _highs(n, u, v, a, time_limit, hint=None) -> IPResult:  # type: ignore[no-untyped-def]
     import scipy.sparse as sp
     from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -197,7 +208,13 @@ def _highs(n, u, v, a, time_limit) -> IPResult:  # type: ignore[no-untyped-def]
         options=options,
     )
     if res.x is None:
-        raise RuntimeError(f"HiGHS found no solution ({res.message}); raise the time limit")
+        if hint is None:
+            raise ModelInputError(f"HiGHS found no solution ({res.message}); raise the time limit")
+        # the time limit bound before HiGHS found a solution: the hint is the best found
+        labels = np.where(np.asarray(hint) >= 0, 1, -1).astype(np.int64)
+        value = _labels_value(labels, u, v, a)
+        bound = min(value, float(getattr(res, "mip_dual_bound", 0.0) or 0.0))
+        return IPResult(labels, value, max(0.0, bound), False, "highs", str(res.message))
     labels = np.where(res.x[:n] > 0.5, 1, -1).astype(np.int64)
     value = _labels_value(labels, u, v, a)
     optimal = res.status == 0
