@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
-# Reference data (ATOP for the base-rate lens, UN votes for the report) when it sits beside the
-# project; optional.
+# The reference-data root (ATOP for the base-rate lens, UN votes for the report) when it sits
+# beside the project; optional.
 DATA ?= $(wildcard ../shared/data)
-DATA_OPT := $(if $(DATA),--data $(DATA) $(if $(wildcard $(DATA)/un-votes),--votes $(DATA)/un-votes))
+DATA_OPT := $(if $(DATA),--data $(DATA))
 REPORT ?= report.html
 
 .PHONY: install run test browser lint format bench clean

@@ -22,6 +22,7 @@ from blocs.models.frustration.budget import DEFAULT_TIME_LIMIT
 from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import CHANNELS, Channel, Evidence, Quantity, Scenario
 from blocs.scenario.network import Network, combine_strengths
+from blocs.seeding import DEFAULT_DRAWS, DEFAULT_SEED
 
 if TYPE_CHECKING:
     from blocs.measure.measured_ties import Comparison
@@ -298,8 +299,8 @@ def model_sections(
     scenario: Scenario,
     *,
     data: str | Path | None = None,
-    seed: int | None = 0,
-    draws: int = 20_000,
+    seed: int | None = DEFAULT_SEED,
+    draws: int = DEFAULT_DRAWS,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> dict[str, Any]:
     """The model lenses on a scenario: balance, the focus triad, landscape, dynamics, and the
@@ -360,8 +361,8 @@ def assess(
     scenario: Scenario,
     *,
     data: str | Path | None = None,
-    seed: int | None = 0,
-    draws: int = 20_000,
+    seed: int | None = DEFAULT_SEED,
+    draws: int = DEFAULT_DRAWS,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Assessment:
     """Assess a scenario: ties with evidence, net ties per channel and overall, model lenses

@@ -13,15 +13,48 @@ True
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING, TypeAlias
 
 from blocs.errors import ModelInputError
 
-Seed = int | np.random.Generator | None
+if TYPE_CHECKING:  # numpy loads with the first seed normalised, not with the command line
+    import numpy as np
+
+Seed: TypeAlias = "int | np.random.Generator | None"
+
+#: The seed every command and every stochastic API function uses unless told otherwise, so that
+#: a result can be repeated (``None`` asks for fresh entropy, recorded in the result).
+DEFAULT_SEED = 0
+
+#: Monte Carlo draws: the default, and the limits every command and API function accepts.
+DEFAULT_DRAWS = 20_000
+MIN_DRAWS = 100
+MAX_DRAWS = 10_000_000
+
+
+def check_draws(draws: int) -> int:
+    """``draws`` if it is within ``MIN_DRAWS``..``MAX_DRAWS``, else a :class:`ModelInputError`.
+
+    >>> check_draws(20_000)
+    20000
+    >>> check_draws(10)
+    Traceback (most recent call last):
+    ...
+    blocs.errors.ModelInputError: draws must be between 100 and 10000000, got 10
+    """
+    import numpy as np
+
+    if isinstance(draws, bool) or not isinstance(draws, int | np.integer):
+        raise ModelInputError(f"draws must be a whole number, not {type(draws).__name__}")
+    if not MIN_DRAWS <= draws <= MAX_DRAWS:
+        raise ModelInputError(f"draws must be between {MIN_DRAWS} and {MAX_DRAWS}, got {draws}")
+    return int(draws)
 
 
 def normalise_seed(seed: Seed) -> tuple[np.random.Generator, int | None]:
     """A generator for ``seed`` and the integer to record in the result."""
+    import numpy as np
+
     if isinstance(seed, np.random.Generator):
         return seed, None
     if seed is None:

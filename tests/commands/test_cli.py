@@ -77,3 +77,51 @@ def test_a_missing_extra_is_named_in_one_line(monkeypatch, argv, module, extra):
     assert result.exit_code == 2
     assert f"pip install 'blocs[{extra}]'" in result.output
     assert module in result.output
+
+
+def test_choices_are_listed_in_help():
+    from typer.testing import CliRunner
+
+    from blocs.cli import app
+
+    runner = CliRunner()
+    cases = {
+        ("balance",): ["enumerate", "heuristic", "military"],
+        ("landscape",): ["steepest", "random"],
+        ("dynamics",): ["marvel", "traag"],
+        ("votes",): ["period", "year"],
+        ("export",): ["yaml", "json"],
+        ("events", "dyad"): ["quarter", "mentions", "story"],
+        ("events", "ingest"): ["gdelt-reduced", "icews"],
+    }
+    for command, words in cases.items():
+        result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        for word in words:
+            assert word in result.output, (command, word)
+
+
+def test_seed_draws_and_data_mean_the_same_in_every_command():
+    import typer.main
+
+    from blocs.cli import app
+    from blocs.seeding import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MIN_DRAWS
+
+    group = typer.main.get_command(app)
+    seen = set()
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        subs = getattr(command, "commands", None) or {name: command}
+        for sub in subs.values():
+            for param in sub.params:
+                if "--seed" in param.opts:
+                    assert param.default == DEFAULT_SEED, name
+                    seen.add("seed")
+                if "--draws" in param.opts and name != "serve":
+                    assert param.default == DEFAULT_DRAWS, name
+                    assert (param.min, param.max) == (MIN_DRAWS, MAX_DRAWS), name
+                    seen.add("draws")
+                if "--data" in param.opts:
+                    assert "reference-data root" in (param.help or ""), name
+                    seen.add("data")
+                assert "--period" not in param.opts and "--years" not in param.opts, name
+    assert seen == {"seed", "draws", "data"}

@@ -85,7 +85,7 @@ def check(name: str, args: list[str]) -> None:
 SCENARIO_COMMANDS = {
     "assess": ["assess", "russia-iran-2017", "--draws", "500"],
     "scenarios": ["scenarios"],
-    "evidence": ["evidence", "RUS", "IRN"],
+    "evidence": ["evidence", "russia-iran-2017", "RUS", "IRN"],
     "wedge": ["wedge", "russia-iran-2017", "--draws", "500", "--sobol", "64", "--seed", "7"],
     "whatif": ["whatif", "russia-iran-2017", "sco-membership"],
     "balance": ["balance", "russia-iran-2017"],
@@ -122,21 +122,12 @@ def test_event_command_schemas(tmp_path: Path) -> None:
 
 
 def test_data_command_schemas(shared_data: Path) -> None:
-    votes = ["votes", "RUS", "IRN", "--data", str(shared_data / "un-votes")]
+    votes = ["votes", "RUS", "IRN", "--data", str(shared_data)]
     check("votes", [*votes, "--from", "2015", "--to", "2017", "--by", "year", "--json"])
-    alliances = ["alliances", "RUS", "IRN", "--data", str(shared_data / "atop-v4")]
+    alliances = ["alliances", "RUS", "IRN", "--data", str(shared_data)]
     check("alliances", [*alliances, "--from", "2015", "--to", "2016", "--json"])
-    measure = ["measure", "russia-iran-2017", "--period", "2015-2016", "--json"]
-    check(
-        "measure",
-        [
-            *measure,
-            "--votes",
-            str(shared_data / "un-votes"),
-            "--alliances",
-            str(shared_data / "atop-v4"),
-        ],
-    )
+    measure = ["measure", "russia-iran-2017", "--from", "2015", "--to", "2016", "--json"]
+    check("measure", [*measure, "--data", str(shared_data)])
 
 
 def test_idealpoint_command_schemas(tmp_path: Path, write_un_votes, monkeypatch) -> None:

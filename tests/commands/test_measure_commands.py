@@ -13,7 +13,7 @@ runner = CliRunner()
 
 
 def test_votes_json(shared_data):
-    args = ["votes", "RUS", "IRN", "--data", str(shared_data / "un-votes")]
+    args = ["votes", "RUS", "IRN", "--data", str(shared_data)]
     result = runner.invoke(app, [*args, "--from", "2015", "--to", "2017", "--by", "year", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -22,14 +22,14 @@ def test_votes_json(shared_data):
 
 
 def test_votes_table(shared_data):
-    args = ["votes", "RUS", "USA", "--data", str(shared_data / "un-votes")]
+    args = ["votes", "RUS", "USA", "--votes-dir", str(shared_data / "un-votes")]
     result = runner.invoke(app, [*args, "--from", "2015", "--to", "2017"])
     assert result.exit_code == 0, result.output
     assert "0.294" in result.stdout and "-0.206" in result.stdout
 
 
 def test_alliances_json_and_table(shared_data):
-    args = ["alliances", "RUS", "IRN", "--data", str(shared_data / "atop-v4")]
+    args = ["alliances", "RUS", "IRN", "--data", str(shared_data)]
     result = runner.invoke(app, [*args, "--from", "2015", "--to", "2016", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["treaties"][0]["atopid"] == 4968
@@ -45,12 +45,12 @@ def test_measure_writes_a_valid_scenario(shared_data, tmp_path):
         [
             "measure",
             "russia-iran-2017",
-            "--votes",
-            str(shared_data / "un-votes"),
-            "--alliances",
-            str(shared_data / "atop-v4"),
-            "--period",
-            "2015-2016",
+            "--data",
+            str(shared_data),
+            "--from",
+            "2015",
+            "--to",
+            "2016",
             "-o",
             str(out),
             "--json",
@@ -64,19 +64,23 @@ def test_measure_writes_a_valid_scenario(shared_data, tmp_path):
 
 
 def test_measure_table_and_errors(shared_data):
-    base = ["measure", "russia-iran-2017", "--period"]
-    result = runner.invoke(app, [*base, "2015-2017", "--votes", str(shared_data / "un-votes")])
+    base = ["measure", "russia-iran-2017", "--from", "2015", "--to", "2017"]
+    result = runner.invoke(app, [*base, "--votes-dir", str(shared_data / "un-votes")])
     assert result.exit_code == 0, result.output
     assert "Measured against assessed ties" in result.stdout
-    result = runner.invoke(app, [*base, "2015-2017"])
+    result = runner.invoke(app, base)
     assert result.exit_code == 2 and "at least one data set" in result.output
-    result = runner.invoke(app, [*base, "soon", "--votes", "x"])
-    assert result.exit_code == 2 and "not YEAR or YEAR-YEAR" in result.output
+    result = runner.invoke(app, [*base, "--votes-dir", "no-such-folder"])
+    assert result.exit_code == 2 and "no-such-folder" in result.output
+    result = runner.invoke(
+        app, ["measure", "russia-iran-2017", "--from", "2017", "--to", "2015", "--data", "."]
+    )
+    assert result.exit_code == 2 and "ends before it starts" in result.output
 
 
 def test_votes_errors_exit_2(tmp_path):
     result = runner.invoke(
-        app, ["votes", "RUS", "IRN", "--data", str(tmp_path), "--from", "2015", "--to", "2017"]
+        app, ["votes", "RUS", "IRN", "--votes-dir", str(tmp_path), "--from", "2015", "--to", "2017"]
     )
     assert result.exit_code == 2
     assert "un_votes.csv.gz" in result.output

@@ -38,7 +38,7 @@ def test_scenarios_lists_the_builtin():
 
 
 def test_evidence_trail_of_a_pair():
-    result = runner.invoke(app, ["evidence", "RUS", "IRN", "--json"])
+    result = runner.invoke(app, ["evidence", "russia-iran-2017", "RUS", "IRN", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     arms = next(t for t in data["ties"] if t["id"] == "rus-irn-arms")
@@ -47,7 +47,7 @@ def test_evidence_trail_of_a_pair():
 
 
 def test_unknown_actor_is_a_one_line_error():
-    result = runner.invoke(app, ["evidence", "RUS", "XXX"])
+    result = runner.invoke(app, ["evidence", "russia-iran-2017", "RUS", "XXX"])
     assert result.exit_code == 2
     assert "unknown actor 'XXX'" in result.output
     assert "Traceback" not in result.output

@@ -44,6 +44,8 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path):
     result = runner.invoke(app, ["whatif", "russia-iran-2017", str(bad)])
     assert result.exit_code == 2
     assert "bad.yaml:4" in result.output
-    result = runner.invoke(app, ["wedge", "--target", "XXX", "--draws", "10"])
+    result = runner.invoke(app, ["wedge", "--target", "XXX", "--draws", "100"])
     assert result.exit_code == 2
     assert "no actor 'XXX'" in result.output
+    result = runner.invoke(app, ["wedge", "--draws", "10"])
+    assert result.exit_code == 2 and "--draws" in result.output

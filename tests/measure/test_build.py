@@ -162,7 +162,8 @@ def test_years_outside_every_data_set(shared_data):
 def test_cli_build_validate_assess(shared_data, tmp_path):
     runner = CliRunner()
     out = tmp_path / "built.yaml"
-    args = ["build", "--states", "EGY,RUS,USA", "--years", "1971-1972", "--data", str(shared_data)]
+    args = ["build", "--states", "EGY,RUS,USA", "--from", "1971", "--to", "1972"]
+    args += ["--data", str(shared_data)]
     result = runner.invoke(app, [*args, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "measured ties" in result.output
@@ -181,11 +182,12 @@ def test_cli_build_validate_assess(shared_data, tmp_path):
 
 @pytest.mark.parametrize(
     ("states", "years", "needle"),
-    [("CHN,XYZ", "1990", "'XYZ'"), ("CHN,USA", "2030-2031", "outside every data set")],
+    [("CHN,XYZ", ("1990", "1990"), "'XYZ'"), ("CHN,USA", ("2030", "2031"), "outside every")],
 )
 def test_cli_bad_input_exits_2_with_one_line(shared_data, states, years, needle):
+    period = ["--from", years[0], "--to", years[1]]
     result = CliRunner().invoke(
-        app, ["build", "--states", states, "--years", years, "--data", str(shared_data)]
+        app, ["build", "--states", states, *period, "--data", str(shared_data)]
     )
     assert result.exit_code == 2
     lines = [ln for ln in result.output.splitlines() if ln.strip()]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import DATA_OPTION, JSON_OPTION, console, print_json, user_errors
 from blocs.errors import DataFormatError
 from blocs.results import to_jsonable
 
@@ -77,9 +77,7 @@ def _render_score(card: Scorecard) -> None:
 @user_errors
 def score_command(
     file: Path = typer.Argument(None, help="The DEU III file (deu3.csv)."),
-    data: Path = typer.Option(
-        None, "--data", help="Reference-data root folder holding deu3/deu3.csv."
-    ),
+    data: Path | None = DATA_OPTION,
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Score every bargaining model on every DEU III issue with a recorded outcome."""

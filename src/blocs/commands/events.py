@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -23,6 +24,41 @@ events_app = typer.Typer(
     no_args_is_help=True,
 )
 
+
+class EventFormatChoice(StrEnum):
+    """The event-file formats blocs reads."""
+
+    gdelt1 = "gdelt1"
+    gdelt2 = "gdelt2"
+    gdelt_reduced = "gdelt-reduced"
+    icews = "icews"
+
+
+class Freq(StrEnum):
+    """The length of one period of an event series."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class Weight(StrEnum):
+    """What an event series counts."""
+
+    events = "events"
+    mentions = "mentions"
+
+
+class Dedup(StrEnum):
+    """Which repeated reports of one event are dropped."""
+
+    none = "none"
+    root = "root"
+    story = "story"
+
+
 DB_OPTION = typer.Option(Path("events.duckdb"), "--db", help="The event store (DuckDB file).")
 
 
@@ -31,8 +67,8 @@ DB_OPTION = typer.Option(Path("events.duckdb"), "--db", help="The event store (D
 def ingest_command(
     files: list[Path] = typer.Argument(..., help="Event files, plain text or zip."),
     db: Path = DB_OPTION,
-    format: str | None = typer.Option(
-        None, "--format", help="gdelt1, gdelt2, gdelt-reduced or icews (detected if omitted)."
+    format: EventFormatChoice | None = typer.Option(
+        None, "--format", help="The files' format (detected if omitted)."
     ),
     json: bool = JSON_OPTION,
 ) -> None:
@@ -48,8 +84,9 @@ def ingest_command(
 
     from blocs.measure.events.store import IngestProgress, ingest
 
+    fmt = None if format is None else format.value
     if json:
-        report = ingest(files, db, format=format)
+        report = ingest(files, db, format=fmt)
         print_json(report)
         return
     with Progress(
@@ -73,7 +110,7 @@ def ingest_command(
             )
             bar.update(tasks[p.file], completed=p.bytes_done, rows=rate)
 
-        report = ingest(files, db, format=format, progress=show)
+        report = ingest(files, db, format=fmt, progress=show)
     from rich.table import Table
 
     table = Table("file", "format", "rows", "rejects", "unknown codes", "note", title=str(db))
@@ -99,10 +136,10 @@ def dyad_command(
     b: str = typer.Argument(..., help="Second actor (e.g. IRN)."),
     start: str | None = typer.Option(None, "--from", help="First period: YYYY, YYYY-MM, ..."),
     end: str | None = typer.Option(None, "--to", help="Last period (inclusive)."),
-    freq: str = typer.Option("month", "--freq", help="day, week, month, quarter or year."),
+    freq: Freq = typer.Option(Freq.month, "--freq", help="Length of one period of the series."),
     directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
-    weight: str = typer.Option("events", "--weight", help="events or mentions."),
-    dedup: str = typer.Option("none", "--dedup", help="none, root or story."),
+    weight: Weight = typer.Option(Weight.events, "--weight", help="Count events or mentions."),
+    dedup: Dedup = typer.Option(Dedup.none, "--dedup", help="Drop repeated reports of an event."),
     db: Path = DB_OPTION,
     plot: Path | None = typer.Option(None, "--plot", help="Save a chart (.svg or .html)."),
     json: bool = JSON_OPTION,
@@ -113,20 +150,16 @@ def dyad_command(
         require_extra("plot", *PLOT_MODULES)
     from blocs.measure.events.summary import store_dyad_series
 
-    if freq not in ("day", "week", "month", "quarter", "year"):
-        raise DataFormatError(f"--freq must be day, week, month, quarter or year, not {freq!r}")
-    if weight not in ("events", "mentions"):
-        raise DataFormatError(f"--weight must be events or mentions, not {weight!r}")
     series = store_dyad_series(
         db,
         a,
         b,
         start=start,
         end=end,
-        freq=freq,  # type: ignore[arg-type]
+        freq=freq.value,
         directed=directed,
-        weight=weight,  # type: ignore[arg-type]
-        dedup=dedup,  # type: ignore[arg-type]
+        weight=weight.value,
+        dedup=dedup.value,
     )
     if plot is not None:
         _plot(series, plot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -9,15 +10,36 @@ from rich.markup import escape
 from rich.table import Table
 
 from blocs.commands.common import (
+    ATOP_OPTION,
+    DATA_OPTION,
     EVENTS_MODULES,
+    FROM_OPTION,
     JSON_OPTION,
+    SCENARIO_ARG,
+    TO_OPTION,
+    VOTES_DIR_OPTION,
     console,
+    data_place,
     err_console,
     print_json,
     require_extra,
     user_errors,
+    year_bounds,
 )
 from blocs.errors import BlocsError
+
+
+class VotesBy(StrEnum):
+    """One row for the whole period, or one a year."""
+
+    period = "period"
+    year = "year"
+
+
+def _need(place: Path | None, option: str) -> Path:
+    if place is None:
+        raise BlocsError(f"give {option} or --data (the reference-data root)")
+    return place
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -30,12 +52,15 @@ def _num(value: float | None, digits: int = 3) -> str:
 def votes(
     a: str = typer.Argument(..., help="First state, ISO alpha-3 (e.g. RUS)."),
     b: str = typer.Argument(..., help="Second state, ISO alpha-3 (e.g. IRN)."),
-    data: Path = typer.Option(
-        ..., "--data", help="Reference-data root (holding un-votes/) or the UN votes folder."
+    start: int | None = typer.Option(
+        None, "--from", help="First year of the period, e.g. 2015 (needed unless --series)."
     ),
-    start: int | None = typer.Option(None, "--from", help="First year."),
-    end: int | None = typer.Option(None, "--to", help="Last year."),
-    by: str = typer.Option("period", "--by", help="period or year."),
+    end: int | None = typer.Option(
+        None, "--to", help="Last year of the period (inclusive; needed unless --series)."
+    ),
+    data: Path | None = DATA_OPTION,
+    votes_dir: Path | None = VOTES_DIR_OPTION,
+    by: VotesBy = typer.Option(VotesBy.period, "--by", help="One row for the period or a year."),
     issue: str | None = typer.Option(None, "--issue", help="Issue code (me nu di hr co ec)."),
     series: bool = typer.Option(
         False,
@@ -48,16 +73,14 @@ def votes(
     """How alike two states vote in the UN General Assembly: agreement, S, kappa."""
     from blocs.measure.votes import vote_agreement
 
+    folder = _need(data_place(data, votes_dir, "un-votes", option="--votes-dir"), "--votes-dir")
     if series:
-        _vote_series(a, b, data, start, end, json)
+        _vote_series(a, b, folder, start, end, json)
         return
     if start is None or end is None:
         raise BlocsError("--from and --to are needed (or --series for every common session)")
-    if data.is_dir() and (data / "un-votes").is_dir():
-        data = data / "un-votes"
-    if by not in ("period", "year"):
-        raise BlocsError(f"--by: '{by}' is not one of period, year")
-    result = vote_agreement(data, a, b, start, end, by=by, issue=issue)  # type: ignore[arg-type]
+    start, end = year_bounds(start, end)
+    result = vote_agreement(folder, a, b, start, end, by=by.value, issue=issue)
     if json:
         print_json(result)
         return
@@ -65,7 +88,7 @@ def votes(
     if issue:
         title += f", issue {issue}"
     table = Table("period", "roll calls", "identical", "agreement", "S", "kappa", title=title)
-    rows = result.rows if by == "year" else ()
+    rows = result.rows if by is VotesBy.year else ()
     for r in (*rows, result.overall):
         table.add_row(
             r.label,
@@ -142,15 +165,18 @@ def _vote_series(
 def alliances(
     a: str = typer.Argument(..., help="First state, ISO alpha-3 (e.g. RUS)."),
     b: str = typer.Argument(..., help="Second state, ISO alpha-3 (e.g. IRN)."),
-    data: Path = typer.Option(..., "--data", help="ATOP file or folder (dyad-year or member)."),
-    start: int = typer.Option(..., "--from", help="First year."),
-    end: int = typer.Option(..., "--to", help="Last year."),
+    start: int = FROM_OPTION,
+    end: int = TO_OPTION,
+    data: Path | None = DATA_OPTION,
+    atop: Path | None = ATOP_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """ATOP alliance obligations between two states, year by year."""
     from blocs.measure.alliances import OBLIGATIONS, alliance_ties
 
-    result = alliance_ties(data, a, b, start, end)
+    source = _need(data_place(data, atop, "atop-v4", option="--atop"), "--atop")
+    start, end = year_bounds(start, end)
+    result = alliance_ties(source, a, b, start, end)
     if json:
         print_json(result)
         return
@@ -184,15 +210,19 @@ def alliances(
 
 @user_errors
 def measure(
-    scenario: str = typer.Argument(..., help="A built-in scenario name or a scenario file."),
-    period: str = typer.Option(..., "--period", help="Years measured, e.g. 2015-2017."),
-    votes_dir: Path | None = typer.Option(None, "--votes", help="Folder of the UN votes data."),
-    alliances_data: Path | None = typer.Option(None, "--alliances", help="ATOP file or folder."),
-    events_db: Path | None = typer.Option(None, "--events", help="Event store (DuckDB file)."),
-    ideal_points: Path | None = typer.Option(
-        None,
+    scenario: str = SCENARIO_ARG,
+    start: int = FROM_OPTION,
+    end: int = TO_OPTION,
+    data: Path | None = DATA_OPTION,
+    votes_dir: Path | None = VOTES_DIR_OPTION,
+    atop: Path | None = ATOP_OPTION,
+    events_db: Path | None = typer.Option(
+        None, "--events", exists=True, help="An event store (DuckDB file, blocs events ingest)."
+    ),
+    ideal_points: bool = typer.Option(
+        False,
         "--ideal-points",
-        help="Folder of the UN votes data: political ties from ideal-point distance.",
+        help="Also political ties from the distance of UN ideal points (from the UN votes).",
     ),
     all_pairs: bool = typer.Option(
         False, "--all-pairs", help="Measure every pair of states, not only assessed pairs."
@@ -205,19 +235,22 @@ def measure(
     """Add measured ties (UN votes, ideal points, ATOP alliances, events) beside assessed ones."""
     if events_db is not None:
         require_extra("events", *EVENTS_MODULES)
-    from blocs.measure.measured_ties import measure_scenario, parse_period
+    from blocs.measure.measured_ties import measure_scenario
     from blocs.results import to_jsonable
     from blocs.scenario import load, save_scenario
 
-    start, end = parse_period(period)
+    start, end = year_bounds(start, end)
+    votes_folder = data_place(data, votes_dir, "un-votes", option="--votes-dir")
+    if ideal_points and votes_folder is None:
+        raise BlocsError("--ideal-points: give --data (the reference-data root) or --votes-dir")
     result = measure_scenario(
         load(scenario),
         start,
         end,
-        votes=votes_dir,
-        alliances=alliances_data,
+        votes=votes_folder,
+        alliances=data_place(data, atop, "atop-v4", option="--atop"),
         events=events_db,
-        ideal_points=ideal_points,
+        ideal_points=votes_folder if ideal_points else None,
         all_pairs=all_pairs,
     )
     if output is not None:
@@ -267,10 +300,9 @@ def build(
         "--states",
         help="States, comma-separated: ISO alpha-3 codes or COW numbers (CHN,365,USA), or all.",
     ),
-    years: str = typer.Option(..., "--years", help="Years, e.g. 1969-1972 or 2010."),
-    data: Path = typer.Option(
-        ..., "--data", help="Reference-data root (the folder holding un-votes/, ...)."
-    ),
+    start: int = FROM_OPTION,
+    end: int = TO_OPTION,
+    data: Path | None = DATA_OPTION,
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the built scenario here (YAML)."
     ),
@@ -281,11 +313,13 @@ def build(
     """Build a scenario of measured ties (ATOP, MIDs, SIPRI, UN votes, CINC) for any states."""
     from rich.progress import Progress
 
-    from blocs.measure.builder import build_scenario, parse_years
+    from blocs.measure.builder import build_scenario
     from blocs.results import to_jsonable
     from blocs.scenario import save_scenario
 
-    start, end = parse_years(years)
+    if data is None:
+        raise BlocsError("--data: give the reference-data root (the folder holding atop-v4/, ...)")
+    start, end = year_bounds(start, end)
     with Progress(console=err_console, transient=True, disable=json) as progress:
         task = progress.add_task("reading", total=None)
 

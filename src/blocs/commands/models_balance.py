@@ -8,13 +8,18 @@ and renders the results; it computes nothing itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from blocs.commands.common import (
+    CHANNEL_OPTION,
     JSON_OPTION,
+    SEED_OPTION,
     TIME_LIMIT_OPTION,
+    ChannelChoice,
+    channel_value,
     console,
     print_json,
     time_limit_or_none,
@@ -28,6 +33,16 @@ if TYPE_CHECKING:
     from blocs.models.clusterability import ClusterResult
 
 SHOW = 12
+
+
+class BalanceMethod(StrEnum):
+    """The frustration-index methods (see :mod:`blocs.models.balance`)."""
+
+    auto = "auto"
+    enumerate = "enumerate"
+    exact = "exact"
+    ip = "ip"
+    heuristic = "heuristic"
 
 
 @dataclass(frozen=True)
@@ -108,16 +123,16 @@ def balance(
     target: str = typer.Argument(
         DEFAULT, help="A built-in scenario name, a scenario YAML file, or a signed edge .csv."
     ),
-    channel: str = typer.Option(
-        None, "--channel", "-c", help="military, economic, political or diplomatic (scenarios)."
-    ),
+    channel: ChannelChoice | None = CHANNEL_OPTION,
     clusters: int = typer.Option(
         None, "--clusters", "-k", help="Also find the best partition into at most K clusters."
     ),
     weighted: bool = typer.Option(False, "--weighted", help="Count |weight| instead of edges."),
-    method: str = typer.Option("auto", "--method", help="auto, enumerate, exact, ip or heuristic."),
+    method: BalanceMethod = typer.Option(
+        BalanceMethod.auto, "--method", help="How to find the frustration index."
+    ),
     window: str = typer.Option(None, "--window", help="Window of a multi-window edge CSV."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the local search (recorded)."),
+    seed: int = SEED_OPTION,
     time_limit: float = TIME_LIMIT_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
@@ -131,20 +146,18 @@ def balance(
             raise ModelInputError("--channel applies to scenarios, not to edge files")
         graph = read_edge_csv(target, window=window)
     else:
-        from blocs.scenario import CHANNELS, load
+        from blocs.scenario import load
         from blocs.scenario.network import signed_graph
 
-        if channel is not None and channel not in CHANNELS:
-            raise ModelInputError(f"--channel {channel!r} is not one of {', '.join(CHANNELS)}")
-        graph = signed_graph(load(target), channel)
+        graph = signed_graph(load(target), channel_value(channel))
     result = BalanceOutput(
         source=target + (f" ({window})" if window else ""),
-        channel=channel,
+        channel=channel_value(channel),
         census=triad_census(graph),
         frustration=frustration_index(
             graph,
             weighted=weighted,
-            method=method,
+            method=method.value,
             seed=seed,
             time_limit=time_limit_or_none(time_limit),
         ),

@@ -12,21 +12,41 @@ Input files of ``blocs landscape --sizes S.csv --propensities P.csv``:
 from __future__ import annotations
 
 import csv
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    CHANNEL_OPTION,
+    JSON_OPTION,
+    SCENARIO_ARG,
+    ChannelChoice,
+    channel_value,
+    console,
+    print_json,
+    user_errors,
+)
 from blocs.errors import DataFormatError, ModelInputError
 from blocs.scenario.library import DEFAULT
 
 if TYPE_CHECKING:
     import numpy as np
 
-CHANNEL_OPTION = typer.Option(
-    None, "--channel", "-c", help="military, economic, political or diplomatic (default: overall)."
-)
+
+class Rule(StrEnum):
+    """Who moves in the landscape's basins: the steepest descent or a random improving actor."""
+
+    steepest = "steepest"
+    random = "random"
+
+
+class DynamicsModel(StrEnum):
+    """The balance-dynamics model: Marvel et al. (dX/dt = X²) or Traag et al. (X Xᵀ)."""
+
+    marvel = "marvel"
+    traag = "traag"
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -142,8 +162,8 @@ def landscape(
     by_order: bool = typer.Option(
         False, "--by-order", help="Pair sizes and matrix rows by position, not by name."
     ),
-    channel: str | None = CHANNEL_OPTION,
-    rule: str = typer.Option("steepest", "--rule", help="Who moves: steepest or random."),
+    channel: ChannelChoice | None = CHANNEL_OPTION,
+    rule: Rule = typer.Option(Rule.steepest, "--rule", help="Who moves in a basin."),
     json: bool = JSON_OPTION,
 ) -> None:
     """Landscape theory (Axelrod & Bennett 1993): minima, energies, basins and coalitions."""
@@ -152,8 +172,6 @@ def landscape(
     from blocs.models.landscape import landscape as run
     from blocs.models.landscape import landscape_from_scenario
 
-    if rule not in ("steepest", "random"):
-        raise ModelInputError(f"--rule: '{rule}' is not one of steepest, random")
     if (sizes is None) != (propensities is None):
         raise ModelInputError("give both --sizes and --propensities, or a scenario")
     if sizes is not None and propensities is not None:
@@ -177,11 +195,13 @@ def landscape(
             order = [labels.index(a) for a in names]
             p = p[np.ix_(order, order)]
             labels = names
-        result = run(s, p, names=labels, rule=rule)  # type: ignore[arg-type]
+        result = run(s, p, names=labels, rule=rule.value)
     else:
         from blocs.scenario import load
 
-        result = landscape_from_scenario(load(scenario or DEFAULT), channel, rule=rule)  # type: ignore[arg-type]
+        result = landscape_from_scenario(
+            load(scenario or DEFAULT), channel_value(channel), rule=rule.value
+        )
     if json:
         print_json(result)
         return
@@ -215,20 +235,18 @@ def landscape(
 
 @user_errors
 def dynamics(
-    scenario: str = typer.Argument(
-        DEFAULT, help="A built-in scenario name or a scenario YAML file."
+    scenario: str = SCENARIO_ARG,
+    channel: ChannelChoice | None = CHANNEL_OPTION,
+    model: DynamicsModel = typer.Option(
+        DynamicsModel.marvel, "--model", help="marvel (dX/dt = X²) or traag (X Xᵀ)."
     ),
-    channel: str | None = CHANNEL_OPTION,
-    model: str = typer.Option("marvel", "--model", help="marvel (dX/dt = X²) or traag (X Xᵀ)."),
     json: bool = JSON_OPTION,
 ) -> None:
     """Balance dynamics (Marvel et al. 2011): blow-up time and the factions that emerge."""
     from blocs.models.dynamics import dynamics_from_scenario
     from blocs.scenario import load
 
-    if model not in ("marvel", "traag"):
-        raise ModelInputError(f"--model: '{model}' is not one of marvel, traag")
-    result = dynamics_from_scenario(load(scenario), channel, model=model)  # type: ignore[arg-type]
+    result = dynamics_from_scenario(load(scenario), channel_value(channel), model=model.value)
     if json:
         print_json(result)
         return

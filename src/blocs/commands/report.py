@@ -7,44 +7,61 @@ from pathlib import Path
 import typer
 
 from blocs.commands.common import (
+    DATA_OPTION,
+    DRAWS_OPTION,
     EVENTS_MODULES,
     JSON_OPTION,
+    SCENARIO_ARG,
+    SEED_OPTION,
     SERVE_MODULES,
+    TIME_LIMIT_OPTION,
+    VOTES_DIR_OPTION,
     console,
+    data_place,
     print_json,
     require_extra,
+    time_limit_or_none,
     user_errors,
 )
-from blocs.errors import BlocsError
 from blocs.scenario import load
-from blocs.scenario.library import DEFAULT
-
-SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scenario YAML file.")
+from blocs.seeding import MAX_DRAWS, MIN_DRAWS
 
 
 @user_errors
 def report(
     scenario: str = SCENARIO_ARG,
     output: Path = typer.Option(Path("report.html"), "--output", "-o", help="HTML file to write."),
-    seed: int = typer.Option(0, "--seed", help="Seed for every stochastic part (recorded)."),
-    draws: int = typer.Option(20_000, "--draws", min=100, help="Monte Carlo draws (wedge)."),
-    votes: Path | None = typer.Option(None, "--votes", help="UN General Assembly votes file."),
-    events: Path | None = typer.Option(None, "--events", help="Event store (GDELT/ICEWS)."),
-    data: Path | None = typer.Option(
-        None, "--data", help="Reference-data folder holding atop-v4/ (the base-rate lens)."
+    seed: int = SEED_OPTION,
+    draws: int = DRAWS_OPTION,
+    data: Path | None = DATA_OPTION,
+    votes_dir: Path | None = VOTES_DIR_OPTION,
+    events: Path | None = typer.Option(
+        None, "--events", exists=True, help="An event store (DuckDB file, blocs events ingest)."
     ),
+    time_limit: float = TIME_LIMIT_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """Write one self-contained HTML report (opens offline) and print its path."""
     if events is not None:
         require_extra("events", *EVENTS_MODULES)
+    from blocs.assessment import assess
     from blocs.report.gather import gather
     from blocs.report.html import write_report
 
-    for label, path in (("--votes", votes), ("--events", events), ("--data", data)):
-        if path is not None and not path.exists():
-            raise BlocsError(f"{label}: no file at '{path}'; give an existing file")
-    inputs = gather(load(scenario), seed=seed, draws=draws, votes=votes, events=events, data=data)
+    votes = data_place(data, votes_dir, "un-votes", option="--votes-dir")
+    loaded = load(scenario)
+    assessment = assess(
+        loaded, data=data, seed=seed, draws=draws, time_limit=time_limit_or_none(time_limit)
+    )
+    inputs = gather(
+        loaded,
+        assessment=assessment,
+        seed=seed,
+        draws=draws,
+        votes=votes,
+        events=events,
+        data=data,
+    )
     result = write_report(inputs, output)
     if json:
         print_json(result)
@@ -59,7 +76,14 @@ def serve(
     scenario: str = SCENARIO_ARG,
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (local by default)."),
-    draws: int = typer.Option(5_000, "--draws", min=100, help="Monte Carlo draws per change."),
+    draws: int = typer.Option(
+        5_000,
+        "--draws",
+        min=MIN_DRAWS,
+        max=MAX_DRAWS,
+        help="Monte Carlo draws per change of a control (fewer than elsewhere: the page redraws"
+        " on every change).",
+    ),
 ) -> None:
     """Serve the what-if page: inducement, credibility, horizon and overlays as controls."""
     require_extra("serve", *SERVE_MODULES)

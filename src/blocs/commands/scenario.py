@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from blocs.commands.common import (
+    DATA_OPTION,
+    DRAWS_OPTION,
     JSON_OPTION,
+    SCENARIO_ARG,
+    SEED_OPTION,
     TIME_LIMIT_OPTION,
+    VOTES_DIR_OPTION,
     console,
+    data_place,
     err_console,
     print_json,
     time_limit_or_none,
@@ -17,25 +24,26 @@ from blocs.commands.common import (
 )
 from blocs.errors import ScenarioError
 from blocs.scenario import load
-from blocs.scenario.library import DEFAULT, available
+from blocs.scenario.library import available
 
-SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scenario YAML file.")
+
+class ExportFormat(StrEnum):
+    """The text forms a scenario can be written in."""
+
+    yaml = "yaml"
+    json = "json"
 
 
 @user_errors
 def assess(
     scenario: str = SCENARIO_ARG,
-    data: Path | None = typer.Option(
-        None, "--data", help="Reference data folder (with atop-v4/) for the base-rate lens."
-    ),
-    seed: int = typer.Option(0, "--seed", help="Seed of the wedge's Monte Carlo (recorded)."),
-    draws: int = typer.Option(20_000, "--draws", min=100, help="Monte Carlo draws of the wedge."),
+    data: Path | None = DATA_OPTION,
+    seed: int = SEED_OPTION,
+    draws: int = DRAWS_OPTION,
     report: Path | None = typer.Option(
         None, "--report", help="Also write the HTML report of this assessment to this file."
     ),
-    votes: Path | None = typer.Option(
-        None, "--votes", help="UN General Assembly votes folder, for the report's measured part."
-    ),
+    votes_dir: Path | None = VOTES_DIR_OPTION,
     full: bool = typer.Option(
         False, "--full", help="Print every table (ties, net ties, each lens) after the answer."
     ),
@@ -46,9 +54,7 @@ def assess(
     from blocs.assessment import assess as assess_scenario
     from blocs.report.terminal import render_assessment, render_summary
 
-    for label, path in (("--data", data), ("--votes", votes)):
-        if path is not None and not path.exists():
-            raise ScenarioError(f"{label}: no such folder: {path}")
+    votes = data_place(data, votes_dir, "un-votes", option="--votes-dir")
     loaded = load(scenario)
     result = assess_scenario(
         loaded, data=data, seed=seed, draws=draws, time_limit=time_limit_or_none(time_limit)
@@ -147,9 +153,11 @@ def validate(
 
 @user_errors
 def evidence(
+    scenario: str = typer.Argument(
+        ..., help="A built-in scenario name or a scenario file (.yaml, .json)."
+    ),
     a: str = typer.Argument(..., help="First actor id, e.g. RUS."),
     b: str = typer.Argument(..., help="Second actor id, e.g. IRN."),
-    scenario: str = typer.Option(DEFAULT, "--scenario", "-s", help="Scenario name or file."),
     json: bool = JSON_OPTION,
 ) -> None:
     """The evidence trail of every tie between two actors, with source and paragraph."""
@@ -171,15 +179,13 @@ def evidence(
 @user_errors
 def export(
     file: str = typer.Argument(..., help="Scenario name or YAML file."),
-    format: str = typer.Option("yaml", "--format", "-f", help="yaml or json."),
+    format: ExportFormat = typer.Option(ExportFormat.yaml, "--format", "-f", help="Text form."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not to stdout."),
 ) -> None:
     """Write a scenario as YAML or JSON."""
     from blocs.scenario import dumps_scenario
 
-    if format not in ("yaml", "json"):
-        raise ScenarioError(f"--format: '{format}' is not one of yaml, json")
-    text = dumps_scenario(load(file), format=format)
+    text = dumps_scenario(load(file), format=format.value)
     if output:
         output.write_text(text, encoding="utf-8")
         console.print(f"wrote {output}")

@@ -9,11 +9,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    DATA_OPTION,
+    DRAWS_OPTION,
+    JSON_OPTION,
+    SCENARIO_ARG,
+    SEED_OPTION,
+    console,
+    print_json,
+    user_errors,
+)
 from blocs.scenario import load
-from blocs.scenario.library import DEFAULT
-
-SCENARIO_ARG = typer.Argument(DEFAULT, help="A built-in scenario name or a scenario YAML file.")
 
 
 def _num(x: float | None, fmt: str = "{:+.2f}") -> str:
@@ -89,14 +95,12 @@ def wedge(
     assumptions: Path | None = typer.Option(
         None, "--assumptions", help="Assumptions YAML (default: the one shipped with blocs)."
     ),
-    draws: int = typer.Option(20_000, "--draws", min=1, help="Monte Carlo draws."),
-    seed: int | None = typer.Option(None, "--seed", help="Random seed (recorded in the output)."),
+    draws: int = DRAWS_OPTION,
+    seed: int = SEED_OPTION,
     sobol: int = typer.Option(
         1024, "--sobol", min=0, help="Sobol base samples (a power of two; 0 skips)."
     ),
-    data: Path | None = typer.Option(
-        None, "--data", help="Reference data root folder (atop-v4/ for the base-rate lens)."
-    ),
+    data: Path | None = DATA_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """The price to pull TARGET away from PARTNER for DIVIDER: ledger, structure, base rate."""
@@ -104,6 +108,7 @@ def wedge(
     from blocs.whatif.montecarlo import CHUNK
     from blocs.whatif.wedge import wedge as run_wedge
 
+    loaded = load(scenario)
     kwargs = dict(
         divider=divider,
         target=target,
@@ -116,14 +121,14 @@ def wedge(
         data=data,
     )
     if json or draws <= CHUNK:
-        result = run_wedge(load(scenario), **kwargs)
+        result = run_wedge(loaded, **kwargs)
     else:
         from rich.progress import Progress
 
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("Monte Carlo draws", total=draws)
             result = run_wedge(
-                load(scenario),
+                loaded,
                 **kwargs,
                 progress=lambda done, total: bar.update(task, completed=done),
             )

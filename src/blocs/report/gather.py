@@ -30,6 +30,7 @@ from blocs.report.inputs import PARTS, ReportInputs
 from blocs.results import NotComputed, is_not_computed
 from blocs.scenario.model import Scenario
 from blocs.scenario.network import net_tie
+from blocs.seeding import DEFAULT_DRAWS, DEFAULT_SEED
 
 
 class _Missing(Exception):
@@ -198,8 +199,8 @@ def gather(
     scenario: Scenario,
     *,
     assessment: Assessment | None = None,
-    seed: int | None = 0,
-    draws: int = 20_000,
+    seed: int | None = DEFAULT_SEED,
+    draws: int = DEFAULT_DRAWS,
     votes: Path | None = None,
     events: Path | None = None,
     data: Path | None = None,

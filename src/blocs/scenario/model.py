@@ -33,18 +33,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from blocs.errors import UnknownNameError
+from blocs.scenario.channels import CHANNELS as CHANNELS  # re-exported
+from blocs.scenario.channels import Channel
 from blocs.scenario.scale import Band
-
-CHANNELS: tuple[str, ...] = ("military", "economic", "political", "diplomatic")
-
-
-class Channel(StrEnum):
-    """The four channels through which states are tied."""
-
-    military = "military"
-    economic = "economic"
-    political = "political"
-    diplomatic = "diplomatic"
 
 
 class SourceKind(StrEnum):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from blocs.errors import ModelInputError
-from blocs.seeding import Seed, normalise_seed
+from blocs.seeding import DEFAULT_DRAWS, DEFAULT_SEED, Seed, check_draws, normalise_seed
 from blocs.whatif.inputs import InputSet
 from blocs.whatif.ledger import LedgerOutcome, LedgerSpec, evaluate_ledger, present_value_factor
 
@@ -162,12 +162,13 @@ def simulate(
     inputs: InputSet,
     ledger: LedgerSpec,
     *,
-    draws: int = 20_000,
-    seed: Seed = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: Seed = DEFAULT_SEED,
     offered: float = 0.0,
     progress: Progress | None = None,
 ) -> MonteCarloResult:
     """The reservation price over ``draws`` joint draws of every input (seeded)."""
+    check_draws(draws)
     rng, recorded = normalise_seed(seed)
     values, out = draw_ledger(inputs, ledger, draws=draws, rng=rng, progress=progress)
     price = out.price

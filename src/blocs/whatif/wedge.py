@@ -43,7 +43,14 @@ import numpy as np
 from blocs.errors import ModelInputError
 from blocs.results import NotComputed, html_of, to_jsonable
 from blocs.scenario.model import Scenario, Stakes
-from blocs.seeding import Seed, child_seed, normalise_seed
+from blocs.seeding import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    Seed,
+    check_draws,
+    child_seed,
+    normalise_seed,
+)
 from blocs.whatif.baserate import BaseRateLens, base_rate_lens
 from blocs.whatif.distributions import Distribution
 from blocs.whatif.inputs import (
@@ -447,8 +454,8 @@ def wedge(
     partner: str | None = None,
     overlay: Overlay | str | Path | None = None,
     assumptions: AssumptionsFile | str | Path | None = None,
-    draws: int = 20_000,
-    seed: Seed = None,
+    draws: int = DEFAULT_DRAWS,
+    seed: Seed = DEFAULT_SEED,
     sobol_samples: int = 2**10,
     structural: bool = True,
     data: str | Path | None = None,
@@ -467,6 +474,7 @@ def wedge(
     it). ``as_of`` is the year of the question (default: the end of the scenario's period).
     """
     divider, target, partner = question_roles(scenario, divider, target, partner)
+    check_draws(draws)
     rng, recorded = normalise_seed(seed)
     mc_seed = recorded if recorded is not None else child_seed(rng)
     applied = None

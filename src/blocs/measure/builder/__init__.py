@@ -187,7 +187,7 @@ def build_scenario(
         Unknown state codes; a period outside every data set; no data set under ``data``.
     """
     if start > end:
-        raise BlocsError(f"--years: {start}-{end} starts after it ends")
+        raise BlocsError(f"--from/--to: {start}-{end} starts after it ends")
     root = Path(data)
     if not root.is_dir():
         raise BlocsError(f"--data: {root} is not a folder (give the reference-data root)")
@@ -207,7 +207,7 @@ def build_scenario(
     if not any(d.years_used for d in found):
         spans = ", ".join(f"{d.name} {d.coverage[0]}-{d.coverage[1]}" for d in found if d.coverage)
         raise BlocsError(
-            f"--years: {period_text(start, end)} lies outside every data set ({spans})"
+            f"--from/--to: {period_text(start, end)} lies outside every data set ({spans})"
         )
     names = {s.id: s.name for s in chosen}
     span = period_text(start, end)
