@@ -52,6 +52,7 @@ test: $(TEST_STAMP) browser
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks

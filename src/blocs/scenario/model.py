@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from blocs.errors import UnknownNameError
 from blocs.scenario.channels import CHANNELS as CHANNELS  # re-exported
-from blocs.scenario.channels import Channel
+from blocs.scenario.channels import Channel as Channel  # re-exported
 from blocs.scenario.scale import Band
 
 
