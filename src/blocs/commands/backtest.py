@@ -9,7 +9,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blocs.commands.common import JSON_OPTION, console, print_json, user_errors
+from blocs.commands.common import (
+    DATA_OPTION,
+    JSON_OPTION,
+    SEED_OPTION,
+    console,
+    print_json,
+    user_errors,
+)
 
 
 @user_errors
@@ -17,12 +24,8 @@ def backtest(
     scenarios: list[str] | None = typer.Argument(
         None, help="Scenario names or files (default: every built-in one with an outcome)."
     ),
-    data: Path | None = typer.Option(
-        None,
-        "--data",
-        help="Reference-data root (the folder holding atop-v4/, ...) for the base-rate lens.",
-    ),
-    seed: int = typer.Option(0, "--seed", help="Seed of the ledger's Monte Carlo draws."),
+    data: Path | None = DATA_OPTION,
+    seed: int = SEED_OPTION,
     json: bool = JSON_OPTION,
 ) -> None:
     """Back-test the lenses: their verdicts on historical snapshots beside the outcomes."""
