@@ -3,8 +3,9 @@
 
 Run ``.venv/bin/python benchmarks/bench_network.py [--states 30 40] [--repeat 3]``.
 
-* **baseline**: the rule as it was computed before ties were grouped: for every pair and
-  channel, a scan of all current ties for that pair and channel (O(pairs × channels × ties));
+* **baseline**: the ties found as before they were grouped: for every pair and channel, a scan
+  of all current ties for that pair and channel (O(pairs × channels × ties)), then the same
+  combining rule (:func:`blocs.scenario.network.combine_channel`);
 * **blocs**: :class:`blocs.scenario.network.Network`, which groups the ties by pair and channel
   once (O(ties)) and reads every net tie from the groups.
 
@@ -24,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blocs.scenario.model import CHANNELS, Basis, Scenario
-from blocs.scenario.network import net_ties
+from blocs.scenario.model import CHANNELS, Scenario
+from blocs.scenario.network import combine_channel, net_ties
 from dense_scenario import dense_scenario
 
 
@@ -35,9 +36,7 @@ def _rescan_channel_value(scenario: Scenario, a: str, b: str, channel: str) -> f
     ]
     if not ties:
         return None
-    assessed = [t for t in ties if t.basis == Basis.assessed]
-    counted = assessed or ties
-    return max(-1.0, min(1.0, sum(t.strength for t in counted)))
+    return combine_channel(ties)  # the same rule; only the finding of the ties differs
 
 
 def rescan_net_ties(scenario: Scenario, channel: str | None) -> dict[tuple[str, str], float]:
