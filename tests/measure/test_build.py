@@ -204,7 +204,8 @@ def test_data_root_must_be_a_folder(tmp_path):
 def test_built_scenario_opens_in_report(shared_data, tmp_path):
     built = tmp_path / "egypt.yaml"
     runner = CliRunner()
-    args = ["build", "--states", "EGY,RUS,USA", "--years", "1971", "--data", str(shared_data)]
+    args = ["build", "--states", "EGY,RUS,USA", "--from", "1971", "--to", "1971"]
+    args += ["--data", str(shared_data)]
     assert runner.invoke(app, [*args, "-o", str(built)]).exit_code == 0
     html = tmp_path / "egypt.html"
     out = runner.invoke(app, ["report", str(built), "-o", str(html), "--draws", "200"])
