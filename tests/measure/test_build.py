@@ -155,7 +155,7 @@ def test_bad_states(states, message, shared_data):
 def test_years_outside_every_data_set(shared_data):
     with pytest.raises(BlocsError, match="lies outside every data set"):
         build_scenario(shared_data, ["CHN", "USA"], 2030, 2031)
-    with pytest.raises(BlocsError, match="--years"):
+    with pytest.raises(BlocsError, match="starts after it ends"):
         parse_years("1972-1969")
 
 

@@ -155,9 +155,9 @@ def parse_period(text: str) -> tuple[int, int]:
         else:
             raise ValueError(text)
     except ValueError:
-        raise BlocsError(f"--period: {text!r} is not YEAR or YEAR-YEAR (e.g. 2015-2017)") from None
+        raise BlocsError(f"years {text!r} are not YEAR or YEAR-YEAR (e.g. 2015-2017)") from None
     if start > end:
-        raise BlocsError(f"--period: {text!r} starts after it ends")
+        raise BlocsError(f"years {text!r}: the period starts after it ends")
     return start, end
 
 

@@ -43,6 +43,7 @@ from blocs.measure.builder.mids import read_mids
 from blocs.measure.builder.sipri import read_sipri
 from blocs.measure.builder.states import resolve_states
 from blocs.measure.builder.unvotes import read_un_votes
+from blocs.measure.measured_ties import parse_period
 from blocs.scenario.model import Scenario
 
 __all__ = [
@@ -119,19 +120,7 @@ def parse_years(text: str) -> tuple[int, int]:
     >>> parse_years("1969-1972"), parse_years("2010")
     ((1969, 1972), (2010, 2010))
     """
-    parts = text.strip().split("-")
-    try:
-        if len(parts) == 1:
-            start = end = int(parts[0])
-        elif len(parts) == 2:
-            start, end = int(parts[0]), int(parts[1])
-        else:
-            raise ValueError(text)
-    except ValueError:
-        raise BlocsError(f"--years: {text!r} is not YEAR or YEAR-YEAR (e.g. 1969-1972)") from None
-    if start > end:
-        raise BlocsError(f"--years: {text!r} starts after it ends")
-    return start, end
+    return parse_period(text)
 
 
 def _coverage_note(d: DatasetRead) -> dict[str, Any]:
