@@ -1,6 +1,6 @@
 """``blocs build`` for every state of the COW system in one year: time and peak memory.
 
-1. **The command**, as a user runs it: ``blocs build --states all --years YEAR --data ROOT -o
+1. **The command**, as a user runs it: ``blocs build --states all --from YEAR --to YEAR --data ROOT -o
    FILE.yaml`` in a child process (wall time, CPU time and peak resident memory of that process,
    read from ``getrusage``). Goals: under 10 s and under 2 GB.
 2. **Stages**, in this process: resolving the states, each data set's reader, validating the
@@ -46,7 +46,7 @@ def command(data: Path, year: int) -> dict:
             "t = time.perf_counter()\n"
             "from blocs.cli import app\n"
             "try:\n"
-            f"    app(['build', '--states', 'all', '--years', '{year}', '--data', {str(data)!r},"
+            f"    app(['build', '--states', 'all', '--from', '{year}', '--to', '{year}', '--data', {str(data)!r},"
             f" '-o', {str(out)!r}])\n"
             "except SystemExit as exc:\n"
             "    assert not exc.code, exc.code\n"
