@@ -1,8 +1,8 @@
 """``blocs build`` for every state of the COW system in one year: time and peak memory.
 
-1. **The command**, as a user runs it: ``blocs build --states all --from YEAR --to YEAR --data ROOT -o
-   FILE.yaml`` in a child process (wall time, CPU time and peak resident memory of that process,
-   read from ``getrusage``). Goals: under 10 s and under 2 GB.
+1. **The command**, as a user runs it: ``blocs build --states all --from YEAR --to YEAR
+   --data ROOT -o FILE.yaml`` in a child process (wall time, CPU time and peak resident memory
+   of that process, read from ``getrusage``). Goals: under 10 s and under 2 GB.
 2. **Stages**, in this process: resolving the states, each data set's reader, validating the
    scenario, writing its YAML.
 3. **Baseline** measured in the same run: the per-pair way the project measured ties before
@@ -46,8 +46,8 @@ def command(data: Path, year: int) -> dict:
             "t = time.perf_counter()\n"
             "from blocs.cli import app\n"
             "try:\n"
-            f"    app(['build', '--states', 'all', '--from', '{year}', '--to', '{year}', '--data', {str(data)!r},"
-            f" '-o', {str(out)!r}])\n"
+            f"    app(['build', '--states', 'all', '--from', '{year}', '--to', '{year}',"
+            f" '--data', {str(data)!r}, '-o', {str(out)!r}])\n"
             "except SystemExit as exc:\n"
             "    assert not exc.code, exc.code\n"
             "u = resource.getrusage(resource.RUSAGE_SELF)\n"
