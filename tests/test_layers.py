@@ -13,6 +13,7 @@ PACKAGE = Path(blocs.__file__).parent
 
 #: Rank of each top-level part; a module may import its own rank or lower ones.
 RANK: dict[str, int] = {
+    "_lazy": 0,
     "_version": 0,
     "errors": 0,
     "results": 0,

@@ -6,9 +6,10 @@ The names are imported when first used (PEP 562): the command line reads
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from blocs._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from blocs.scenario.io import dumps_scenario, load_scenario, loads_scenario, save_scenario
@@ -31,35 +32,6 @@ if TYPE_CHECKING:
         Source,
         Tie,
     )
-
-_LAZY = {
-    **dict.fromkeys(
-        ("dumps_scenario", "load_scenario", "loads_scenario", "save_scenario"),
-        "blocs.scenario.io",
-    ),
-    "available": "blocs.scenario.library",
-    **dict.fromkeys(
-        (
-            "CHANNELS",
-            "Actor",
-            "ActorKind",
-            "Attribute",
-            "Channel",
-            "Evidence",
-            "Focus",
-            "Membership",
-            "Note",
-            "Outcome",
-            "Period",
-            "Quantity",
-            "Question",
-            "Scenario",
-            "Source",
-            "Tie",
-        ),
-        "blocs.scenario.model",
-    ),
-}
 
 __all__ = [
     "CHANNELS",
@@ -86,18 +58,18 @@ __all__ = [
     "save_scenario",
 ]
 
+# Every public name but ``load`` is read from its module on first use; most live in the model.
+_ELSEWHERE = {
+    **dict.fromkeys(
+        ("dumps_scenario", "load_scenario", "loads_scenario", "save_scenario"),
+        "blocs.scenario.io",
+    ),
+    "available": "blocs.scenario.library",
+}
+_LAZY = {name: _ELSEWHERE.get(name, "blocs.scenario.model") for name in __all__ if name != "load"}
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'blocs.scenario' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
 
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, __all__)
 
 
 def load(name_or_path: str | Path) -> Scenario:

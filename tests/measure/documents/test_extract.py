@@ -19,9 +19,9 @@ A memo on two states.
 
 Russia and Iran signed a military cooperation agreement in March 2016.
 
-The annexation added as much as $7.5 billion in annual expenditures.
+Keeping the base costs as much as $7.5 billion in annual upkeep.
 
-Russia's economy shrank by as much as 3.5 percent in 2015.
+In 2015 Russian output fell by as much as 3.5 percent.
 
 Tehran condemned Washington for new sanctions.
 """

@@ -10,7 +10,7 @@ Examples
 --------
 >>> [f.value for f in find_figures("It cost $2,500 million, or 2.5bn, two and a half billion.")]
 [2500000000.0, 2500000000.0, 2500000000.0]
->>> f = find_figures("The annexation added as much as $7.5 billion in annual expenditures.")[0]
+>>> f = find_figures("The port costs as much as $7.5 billion in annual upkeep.")[0]
 >>> f.value, f.unit, f.per, f.bound
 (7500000000.0, 'USD', 'year', 'at_most')
 >>> f = find_figures("Relief worth more than $100 billion.")[0]
@@ -324,7 +324,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 def _rate_after(text: str, end: int) -> Rate | None:
     window = re.sub(r"\s+", " ", text[end : end + 60].lower())
-    # "a month", "per year" right after, or "in annual expenditures" a few words on.
+    # "a month", "per year" right after, or "in annual costs" a few words on.
     for phrase, rate in _RATES:
         if re.match(rf"\W*(?:\w+\W+){{0,2}}?{re.escape(phrase)}\b", window):
             return rate
@@ -336,7 +336,7 @@ def _rate_after(text: str, end: int) -> Rate | None:
 
 
 def _rate_before(text: str, start: int) -> Rate | None:
-    """A rate stated earlier in the same sentence: "every month, Moscow spent up to $150m"."""
+    """A rate stated earlier in the same sentence: "each month the ministry paid up to $20m"."""
     head = text[max(0, start - 120) : start]
     head = re.split(r"[.!?;]\s", head)[-1].lower()
     m = re.search(r"\b(?:every|each|per)\s+(year|month|week|day)\b|\b(annually|monthly)\b", head)
